@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary><c>evaluate [--model M.zip] --data PATH... [--json]</c></summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var model = CommonOptions.Model();
+        var data = CommonOptions.Data();
+        var json = new Option<bool>("--json") { Description = "Print the metrics as one JSON object (schema in design.md)" };
+        var command = new Command("evaluate", "Measure a model against labelled CSV files") { model, data, json };
+        command.SetAction(parse =>
+        {
+            var sentences = LabelledData.Read(parse.GetRequiredValue(data));
+            AttributionModel m = CommonOptions.LoadModel(parse.GetValue(model));
+            EvaluationResult result = m.Evaluate(sentences);
+            if (parse.GetValue(json))
+                WriteJson(result, Console.OpenStandardOutput());
+            else
+                WriteTable(result, Console.Out);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Writes the evaluate --json object of design.md.</summary>
+    public static void WriteJson(EvaluationResult result, Stream output)
+    {
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteNumber("sentences", result.Sentences);
+        writer.WriteNumber("accuracy", Math.Round(result.Accuracy, 6));
+        writer.WriteNumber("macroF1", Math.Round(result.MacroF1, 6));
+        writer.WriteNumber("logLoss", Math.Round(result.LogLoss, 6));
+        writer.WriteStartObject("labels");
+        foreach (string label in result.Confusion.Labels)
+        {
+            if (!result.PerLabel.TryGetValue(label, out LabelMetrics? metrics))
+                continue;
+            writer.WriteStartObject(label);
+            writer.WriteNumber("precision", Math.Round(metrics.Precision, 6));
+            writer.WriteNumber("recall", Math.Round(metrics.Recall, 6));
+            writer.WriteNumber("f1", Math.Round(metrics.F1, 6));
+            writer.WriteNumber("support", metrics.Support);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.WriteStartObject("confusion");
+        writer.WriteStartArray("labels");
+        foreach (string label in result.Confusion.Labels)
+            writer.WriteStringValue(label);
+        writer.WriteEndArray();
+        writer.WriteStartArray("matrix");
+        foreach (int[] row in result.Confusion.ToRows())
+        {
+            writer.WriteStartArray();
+            foreach (int count in row)
+                writer.WriteNumberValue(count);
+            writer.WriteEndArray();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.Flush();
+        output.Write("\n"u8);
+        output.Flush();
+    }
+
+    private static void WriteTable(EvaluationResult result, TextWriter output)
+    {
+        output.WriteLine($"sentences {result.Sentences}  accuracy {result.Accuracy:0.0000}  macro-F1 {result.MacroF1:0.0000}  log-loss {result.LogLoss:0.0000}");
+        output.WriteLine();
+        output.WriteLine($"{"label",-16} {"precision",9} {"recall",9} {"f1",9} {"support",8}");
+        foreach (string label in result.Confusion.Labels)
+            if (result.PerLabel.TryGetValue(label, out LabelMetrics? m))
+                output.WriteLine($"{label,-16} {m.Precision,9:0.0000} {m.Recall,9:0.0000} {m.F1,9:0.0000} {m.Support,8}");
+        output.WriteLine();
+        output.WriteLine("confusion (rows gold, columns predicted)");
+        var labels = result.Confusion.Labels;
+        output.WriteLine($"{"",-16} " + string.Join(" ", labels.Select(l => Abbreviate(l).PadLeft(6))));
+        int[][] rows = result.Confusion.ToRows();
+        for (int g = 0; g < labels.Count; g++)
+            output.WriteLine($"{labels[g],-16} " + string.Join(" ", rows[g].Select(c => c.ToString().PadLeft(6))));
+    }
+
+    private static string Abbreviate(string label) => label.Length <= 6 ? label : label[..6];
+}

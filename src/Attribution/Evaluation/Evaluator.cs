@@ -1,0 +1,78 @@
+namespace Attribution.Evaluation;
+
+/// <summary>Accumulates gold and predicted labels, then computes the metrics of <see cref="EvaluationResult"/>.</summary>
+internal sealed class Evaluator
+{
+    private const double ProbabilityFloor = 1e-15;
+
+    private readonly List<string> _labels;
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<(int Gold, int Predicted)> _pairs = [];
+    private double _logLossSum;
+
+    /// <param name="modelLabels">Labels of the model, listed first in the confusion matrix.</param>
+    public Evaluator(IEnumerable<string> modelLabels)
+    {
+        _labels = [];
+        foreach (string label in modelLabels)
+            IndexOf(label);
+    }
+
+    /// <summary>Records one sentence: its gold label, the prediction, and the probability given to the gold label.</summary>
+    public void Add(string gold, string predicted, double goldProbability)
+    {
+        _pairs.Add((IndexOf(gold), IndexOf(predicted)));
+        _logLossSum -= Math.Log(Math.Max(goldProbability, ProbabilityFloor));
+    }
+
+    public EvaluationResult Result()
+    {
+        int n = _pairs.Count, k = _labels.Count;
+        var counts = new int[k, k];
+        foreach (var (gold, predicted) in _pairs)
+            counts[gold, predicted]++;
+
+        var perLabel = new Dictionary<string, LabelMetrics>(StringComparer.Ordinal);
+        int correct = 0;
+        double f1Sum = 0;
+        int goldLabels = 0;
+        for (int c = 0; c < k; c++)
+        {
+            int truePositives = counts[c, c], support = 0, predicted = 0;
+            for (int o = 0; o < k; o++)
+            {
+                support += counts[c, o];
+                predicted += counts[o, c];
+            }
+            correct += truePositives;
+            double precision = predicted == 0 ? 0 : (double)truePositives / predicted;
+            double recall = support == 0 ? 0 : (double)truePositives / support;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            if (support > 0 || predicted > 0)
+                perLabel[_labels[c]] = new LabelMetrics(precision, recall, f1, support);
+            if (support > 0)
+            {
+                f1Sum += f1;
+                goldLabels++;
+            }
+        }
+        return new EvaluationResult(
+            n,
+            n == 0 ? 0 : (double)correct / n,
+            goldLabels == 0 ? 0 : f1Sum / goldLabels,
+            n == 0 ? 0 : _logLossSum / n,
+            perLabel,
+            new ConfusionMatrix(_labels.ToArray(), counts));
+    }
+
+    private int IndexOf(string label)
+    {
+        if (!_index.TryGetValue(label, out int i))
+        {
+            i = _labels.Count;
+            _labels.Add(label);
+            _index.Add(label, i);
+        }
+        return i;
+    }
+}

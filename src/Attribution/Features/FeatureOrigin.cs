@@ -1,0 +1,7 @@
+namespace Attribution.Features;
+
+/// <summary>
+/// Where a feature came from, recorded only when a prediction is explained: its readable name, and
+/// the span of text (document coordinates) that produced it; <see cref="Length"/> is 0 when none.
+/// </summary>
+internal readonly record struct FeatureOrigin(int Index, string Name, int Start, int Length);

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+using Attribution.Evaluation;
+using Attribution.Features;
+using Attribution.Learning;
+using Attribution.Model;
+
+namespace Attribution;
+
+/// <summary>Trains attribution models from labelled sentences.</summary>
+public static class AttributionTrainer
+{
+    /// <summary>
+    /// Trains a multiclass maximum-entropy model by SDCA on the primary labels. Sentences are grouped
+    /// into documents by <see cref="LabelledSentence.DocumentId"/> and ordered by index, so each sees its
+    /// context as it would in an article. The same data, options and seed give the same model bytes.
+    /// </summary>
+    /// <param name="data">Labelled sentences; every label that occurs becomes a label of the model.</param>
+    /// <param name="options">Trainer options; defaults when null.</param>
+    /// <param name="progress">Told after each pass.</param>
+    /// <param name="cancellationToken">Stops training between examples' passes.</param>
+    public static AttributionModel Train(IEnumerable<LabelledSentence> data, TrainerOptions? options = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new TrainerOptions();
+        options.Validate();
+        List<LabelledSentence[]> documents = Documents.Group(data);
+        LabelledSentence[] sentences = documents.SelectMany(d => d).ToArray();
+        if (sentences.Length == 0)
+            throw new ArgumentException("No labelled sentences to train on.", nameof(data));
+        string[] labels = sentences.SelectMany(s => s.Labels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (labels.Length < 2)
+            throw new ArgumentException($"Training needs at least two labels; the data has only '{labels[0]}'.", nameof(data));
+
+        var featurizer = new Featurizer(options.Featurizer);
+        List<FeatureVector> vectors = Featurize(featurizer, documents);
+        int[] targets = sentences.Select(s => Array.IndexOf(labels, s.Label)).ToArray();
+        float[] weights = SdcaMaximumEntropy.Train(vectors, targets, labels.Length, featurizer.Dimension, options,
+            progress, cancellationToken, out int passes, out double loss);
+        var linear = new LinearModel(labels.Length, featurizer.Dimension, weights);
+
+        var evaluator = new Evaluator(labels);
+        Span<double> probabilities = stackalloc double[labels.Length];
+        for (int i = 0; i < vectors.Count; i++)
+        {
+            linear.Probabilities(vectors[i], probabilities);
+            int best = 0;
+            for (int k = 1; k < labels.Length; k++)
+                if (probabilities[k] > probabilities[best])
+                    best = k;
+            evaluator.Add(sentences[i].Label, labels[best], probabilities[targets[i]]);
+        }
+        EvaluationResult fit = evaluator.Result();
+
+        var manifest = new ModelManifest
+        {
+            Labels = labels,
+            Trainer = "sdca",
+            TrainerOptions = options,
+            TrainingData = new TrainingDataSummary
+            {
+                Sentences = sentences.Length,
+                Documents = documents.Count,
+                LabelCounts = labels.ToDictionary(l => l, l => sentences.Count(s => s.Label == l), StringComparer.Ordinal),
+                Sha256 = HashData(sentences),
+            },
+            Metrics = new TrainingMetrics { Passes = passes, Loss = loss, TrainingAccuracy = fit.Accuracy, TrainingMacroF1 = fit.MacroF1 },
+        };
+        return new AttributionModel(manifest, linear);
+    }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of labelled sentences in a canonical form: documents in order of first
+    /// appearance, sentences by index, one line each of doc_id, index, text and labels. A model records
+    /// the hash of its training data so that a model and its data can be checked to match.
+    /// </summary>
+    public static string HashData(IEnumerable<LabelledSentence> data)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (LabelledSentence[] document in Documents.Group(data))
+            foreach (LabelledSentence s in document)
+                hash.AppendData(Encoding.UTF8.GetBytes($"{s.DocumentId}\t{s.Index}\t{s.Text.ReplaceLineEndings(" ")}\t{string.Join('|', s.Labels)}\n"));
+        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+    }
+
+    private static List<FeatureVector> Featurize(Featurizer featurizer, List<LabelledSentence[]> documents)
+    {
+        var walker = new DocumentWalker();
+        var builder = new FeatureBuilder(featurizer.Options.HashBits, explain: false);
+        var vectors = new List<FeatureVector>();
+        foreach (LabelledSentence[] document in documents)
+        {
+            walker.Reset();
+            foreach (LabelledSentence sentence in document)
+            {
+                builder.Clear();
+                featurizer.Featurize(walker.Next(sentence.Text, 0), builder);
+                vectors.Add(builder.Build());
+            }
+        }
+        return vectors;
+    }
+}

@@ -1,0 +1,41 @@
+namespace Attribution;
+
+/// <summary>
+/// Options of <see cref="AttributionTrainer"/>: a multiclass maximum-entropy model trained by
+/// stochastic dual coordinate ascent (SDCA). Validated in one place when training starts.
+/// </summary>
+public sealed record TrainerOptions
+{
+    /// <summary>Seed of the example order; the same data, options and seed give the same model bytes. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>L2 regularization strength (lambda). Default 1e-4.</summary>
+    public double L2Regularization { get; init; } = 1e-4;
+
+    /// <summary>L1 regularization strength; above 0 it zeroes weak weights (soft threshold). Default 0.</summary>
+    public double L1Regularization { get; init; }
+
+    /// <summary>Maximum passes over the data. Default 40.</summary>
+    public int MaximumPasses { get; init; } = 40;
+
+    /// <summary>Training stops when a pass improves the regularized loss by less than this fraction. Default 1e-4.</summary>
+    public double ConvergenceTolerance { get; init; } = 1e-4;
+
+    /// <summary>How sentences become features.</summary>
+    public FeaturizerOptions Featurizer { get; init; } = new();
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (!(L2Regularization > 0 && double.IsFinite(L2Regularization)))
+            throw new ArgumentOutOfRangeException(nameof(L2Regularization), L2Regularization, "L2Regularization must be a finite number > 0.");
+        if (!(L1Regularization >= 0 && double.IsFinite(L1Regularization)))
+            throw new ArgumentOutOfRangeException(nameof(L1Regularization), L1Regularization, "L1Regularization must be a finite number >= 0.");
+        if (MaximumPasses < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaximumPasses), MaximumPasses, "MaximumPasses must be at least 1.");
+        if (!(ConvergenceTolerance >= 0 && double.IsFinite(ConvergenceTolerance)))
+            throw new ArgumentOutOfRangeException(nameof(ConvergenceTolerance), ConvergenceTolerance, "ConvergenceTolerance must be a finite number >= 0.");
+        ArgumentNullException.ThrowIfNull(Featurizer);
+        Featurizer.Validate();
+    }
+}

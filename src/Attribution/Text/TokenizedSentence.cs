@@ -1,0 +1,47 @@
+namespace Attribution.Text;
+
+/// <summary>
+/// A sentence cut into tokens. The normalized text of all tokens lives in one buffer so that
+/// featurizing needs no string per token; an instance is reused from sentence to sentence.
+/// </summary>
+internal sealed class TokenizedSentence
+{
+    private char[] _norm = new char[256];
+    private Token[] _tokens = new Token[64];
+
+    /// <summary>The sentence as written.</summary>
+    public string Source { get; private set; } = string.Empty;
+
+    /// <summary>Number of tokens.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The tokens, in order.</summary>
+    public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, Count);
+
+    /// <summary>The normalized form of a token.</summary>
+    public ReadOnlySpan<char> Normalized(in Token token) => _norm.AsSpan(token.NormStart, token.NormLength);
+
+    internal void Reset(string source)
+    {
+        Source = source;
+        Count = 0;
+        NormLength = 0;
+        if (_norm.Length < source.Length * 2 + 8)
+            _norm = new char[source.Length * 2 + 8];
+    }
+
+    internal int NormLength { get; private set; }
+
+    internal Span<char> NormBuffer => _norm;
+
+    internal void AppendNorm(char c) => _norm[NormLength++] = c;
+
+    internal void SetNormLength(int length) => NormLength = length;
+
+    internal void AddToken(Token token)
+    {
+        if (Count == _tokens.Length)
+            Array.Resize(ref _tokens, _tokens.Length * 2);
+        _tokens[Count++] = token;
+    }
+}
