@@ -13,6 +13,22 @@ internal static class SharedData
 {
     private static readonly Lazy<string> Located = new(Locate);
 
+    /// <summary>True when the shared folder can be found.</summary>
+    public static bool Available
+    {
+        get
+        {
+            try
+            {
+                return Located.Value.Length > 0;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return false;
+            }
+        }
+    }
+
     /// <summary>Absolute path of the shared folder; throws if it cannot be found.</summary>
     public static string Root => Located.Value;
 

@@ -81,6 +81,24 @@ internal static class Abbreviations
     /// </summary>
     public static readonly WordSet Elisions = new(
         "L", "D", "C", "J", "N", "S", "M", "T", "Qu", "Lorsqu", "Puisqu", "Jusqu", "Quoiqu", "Aujourd");
+
+    /// <summary>
+    /// Whether <paramref name="prefix"/> (the letters before an apostrophe) is a French elided word
+    /// in either case ("l", "D", "qu"), so "l'art." can be judged as "art.".
+    /// </summary>
+    public static bool IsElision(ReadOnlySpan<char> prefix)
+    {
+        if (prefix.Length > 7 || prefix.IsEmpty)
+        {
+            return false;
+        }
+
+        // Lists hold the capitalised form; a lowercase elision only differs in its first letter.
+        Span<char> capitalised = stackalloc char[prefix.Length];
+        prefix.CopyTo(capitalised);
+        capitalised[0] = char.ToUpperInvariant(capitalised[0]);
+        return Elisions.Contains(capitalised) && !prefix[1..].ContainsAnyInRange('A', 'Z');
+    }
 }
 
 /// <summary>

@@ -396,6 +396,13 @@ public sealed class SentenceSplitter
             return start == firstChar && word.Length <= 3 && IsAllDigits(word) ? Word.Enumerator : Word.Ordinary;
         }
 
+        // "l'art. 5", "d'env. 30": judge the word after a French elision.
+        int apostrophe = word.IndexOfAny('\'', '’');
+        if (apostrophe > 0 && Abbreviations.IsElision(word[..apostrophe]))
+        {
+            word = word[(apostrophe + 1)..];
+        }
+
         if (Abbreviations.NeverFinal.Contains(word))
         {
             return Word.NeverFinal;

@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace Attribution.Tests.Cli;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("attribution-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string WriteCorpus(string name, IEnumerable<LabelledSentence> sentences)
+    {
+        string path = Path.Combine(_folder, name);
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("doc_id,sentence_index,text,labels");
+        foreach (LabelledSentence s in sentences)
+            writer.WriteLine($"{s.DocumentId},{s.Index},\"{s.Text.Replace("\"", "\"\"")}\",{string.Join('|', s.Labels)}");
+        return path;
+    }
+
+    [Fact]
+    public void Train_then_evaluate_json_prints_the_design_schema()
+    {
+        string train = WriteCorpus("train.csv", TestCorpus.Generate(40, seed: 3));
+        string test = WriteCorpus("test.csv", TestCorpus.Generate(10, seed: 4));
+        string model = Path.Combine(_folder, "m.zip");
+
+        var trained = CliRunner.Run(null, "train", "--data", train, "--model", model, "--seed", "3");
+        Assert.True(trained.ExitCode == 0, trained.Stderr);
+        Assert.True(File.Exists(model));
+
+        var evaluated = CliRunner.Run(null, "evaluate", "--model", model, "--data", test, "--json");
+        Assert.True(evaluated.ExitCode == 0, evaluated.Stderr);
+        using JsonDocument json = JsonDocument.Parse(evaluated.Stdout);
+        JsonElement root = json.RootElement;
+        Assert.Equal(["sentences", "accuracy", "macroF1", "logLoss", "labels", "confusion"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(LabelledData.Read(test).Count, root.GetProperty("sentences").GetInt32());
+        Assert.InRange(root.GetProperty("macroF1").GetDouble(), 0.8, 1.0);
+        JsonElement osdh = root.GetProperty("labels").GetProperty("OSDH");
+        Assert.Equal(["precision", "recall", "f1", "support"], osdh.EnumerateObject().Select(p => p.Name));
+        var labels = root.GetProperty("confusion").GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ToList();
+        var matrix = root.GetProperty("confusion").GetProperty("matrix");
+        Assert.Equal(labels.Count, matrix.GetArrayLength());
+        Assert.Equal(root.GetProperty("sentences").GetInt32(), matrix.EnumerateArray().SelectMany(r => r.EnumerateArray()).Sum(c => c.GetInt32()));
+    }
+
+    [Fact]
+    public void Predict_prints_label_confidence_and_text_per_sentence_from_stdin_or_argument()
+    {
+        var fromStdin = CliRunner.Run("Selon l'OSDH, 12 morts à Alep.\nLe conflit dure depuis 2011.", "predict");
+        Assert.True(fromStdin.ExitCode == 0, fromStdin.Stderr);
+        string[] lines = fromStdin.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        string[] fields = lines[0].Split('\t');
+        Assert.Equal(3, fields.Length);
+        Assert.Contains(fields[0], AttributionModel.LoadDefault().Labels);
+        Assert.InRange(double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), 0, 1);
+        Assert.Equal("Selon l'OSDH, 12 morts à Alep.", fields[2]);
+
+        var fromArgument = CliRunner.Run(null, "predict", "Selon l'OSDH, 12 morts à Alep.");
+        Assert.Equal(lines[0], fromArgument.Stdout.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void Bad_csv_exits_2_naming_the_file_and_line()
+    {
+        string bad = Path.Combine(_folder, "bad.csv");
+        File.WriteAllText(bad, "doc_id,sentence_index,text,labels\nd,0,Bon.,None\nd,deux,Mauvais.,None\n");
+        var result = CliRunner.Run(null, "evaluate", "--data", bad);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{bad}:3: sentence_index 'deux'", result.Stderr);
+    }
+
+    [Fact]
+    public void Bad_model_file_and_bad_usage_exit_2_with_a_message()
+    {
+        string notAModel = Path.Combine(_folder, "m.zip");
+        File.WriteAllText(notAModel, "hello");
+        var result = CliRunner.Run(null, "info", "--model", notAModel);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a model file", result.Stderr);
+
+        result = CliRunner.Run(null, "info", "--model", Path.Combine(_folder, "missing.zip"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not found", result.Stderr);
+
+        result = CliRunner.Run(null, "train", "--model", "x.zip");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--data", result.Stderr);
+
+        result = CliRunner.Run(null, "frobnicate");
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public void Info_describes_the_default_model()
+    {
+        var result = CliRunner.Run(null, "info");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("labels", result.Stdout);
+        Assert.Contains("OSDH", result.Stdout);
+        Assert.Contains("sha256", result.Stdout);
+    }
+}

@@ -1,0 +1,124 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Attribution.Tests.Model;
+
+public class ModelFileTests(ModelFixture fixture) : IClassFixture<ModelFixture>
+{
+    private const string Article = "Selon l'OSDH, 14 civils ont été tués à Idleb.\n« C'est un massacre », a-t-il ajouté.\nL'armée a repris Douma.";
+
+    [Fact]
+    public void Save_then_load_gives_the_same_predictions_and_the_same_bytes()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"attribution-{Guid.NewGuid():N}.zip");
+        try
+        {
+            fixture.Model.Save(path);
+            AttributionModel loaded = AttributionModel.Load(path);
+            Assert.Equal(fixture.Model.Labels, loaded.Labels);
+            var before = fixture.Model.Attribute(Article);
+            var after = loaded.Attribute(Article);
+            Assert.Equal(before.Select(s => (s.Label, s.Confidence)), after.Select(s => (s.Label, s.Confidence)));
+            Assert.Equal(fixture.Bytes, File.ReadAllBytes(path));
+            Assert.Empty(Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + ".*.tmp"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Refuses_a_file_that_is_not_a_zip()
+    {
+        var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(Encoding.UTF8.GetBytes("doc_id,sentence_index,text,labels\n"))));
+        Assert.Contains("not a model file", e.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_truncated_file()
+    {
+        byte[] truncated = fixture.Bytes[..(fixture.Bytes.Length / 2)];
+        Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(truncated)));
+    }
+
+    [Fact]
+    public void Refuses_weights_whose_bytes_were_changed()
+    {
+        byte[] damaged = Rewrite(fixture.Bytes, weights: w => w[100] ^= 0x40);
+        var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(damaged)));
+        Assert.Contains("SHA-256", e.Message);
+    }
+
+    [Fact]
+    public void Refuses_an_unknown_format_version()
+    {
+        byte[] future = Rewrite(fixture.Bytes, manifest: m => m["formatVersion"] = 99);
+        var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(future)));
+        Assert.Contains("version 99", e.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_manifest_whose_sizes_disagree_with_the_weights()
+    {
+        byte[] extraLabel = Rewrite(fixture.Bytes, manifest: m => m["labels"]!.AsArray().Add("Extra"));
+        var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(extraLabel)));
+        Assert.Contains("does not match", e.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_zip_without_the_model_entries_or_with_unsafe_names()
+    {
+        var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(Zip(("readme.txt", [1, 2, 3])))));
+        Assert.Contains("manifest.json", e.Message);
+        e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(Zip(("../../evil", [1]), ("manifest.json", [1])))));
+        Assert.Contains("unsafe name", e.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_manifest_that_is_not_json()
+    {
+        var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(Zip(("manifest.json", "{ not json"u8.ToArray())))));
+        Assert.Contains("manifest.json is not valid", e.Message);
+    }
+
+    [Fact]
+    public void Load_of_a_missing_file_throws_file_not_found()
+    {
+        Assert.Throws<FileNotFoundException>(() => AttributionModel.Load(Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.zip")));
+    }
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (name, content) in entries)
+                using (Stream s = zip.CreateEntry(name).Open())
+                    s.Write(content);
+        return stream.ToArray();
+    }
+
+    /// <summary>Copies a model file, letting the caller change its manifest or its weights.</summary>
+    private static byte[] Rewrite(byte[] model, Action<JsonObject>? manifest = null, Action<byte[]>? weights = null)
+    {
+        using var source = new ZipArchive(new MemoryStream(model));
+        var entries = new List<(string, byte[])>();
+        foreach (ZipArchiveEntry entry in source.Entries)
+        {
+            using var content = new MemoryStream();
+            entry.Open().CopyTo(content);
+            byte[] bytes = content.ToArray();
+            if (entry.Name == "manifest.json" && manifest is not null)
+            {
+                JsonObject json = JsonNode.Parse(bytes)!.AsObject();
+                manifest(json);
+                bytes = Encoding.UTF8.GetBytes(json.ToJsonString());
+            }
+            if (entry.Name == "weights.bin")
+                weights?.Invoke(bytes);
+            entries.Add((entry.FullName, bytes));
+        }
+        return Zip([.. entries]);
+    }
+}
