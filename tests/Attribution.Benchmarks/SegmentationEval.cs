@@ -28,6 +28,12 @@ internal static class SegmentationEval
             return 2;
         }
 
+        if (args[0] is not ("fr" or "en") && !args[0].EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            Console.Error.WriteLine($"segmentation: expected fr, en or a .jsonl path, not '{args[0]}'");
+            return 2;
+        }
+
         string? input = ResolveInput(args[0]);
         if (input is null)
         {
@@ -83,11 +89,6 @@ internal static class SegmentationEval
         if (languageOrPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
             return File.Exists(languageOrPath) ? Path.GetFullPath(languageOrPath) : null;
-        }
-
-        if (languageOrPath is not ("fr" or "en"))
-        {
-            return null;
         }
 
         string? shared = FindShared();

@@ -3,23 +3,65 @@ using System.Globalization;
 
 namespace Attribution.Cli.Commands;
 
-/// <summary><c>predict [--model M.zip] [TEXT]</c>: one line a sentence: label, confidence, text.</summary>
+/// <summary>
+/// <c>predict [--model M.zip] [TEXT]</c>: one line a sentence: label, confidence, text. With
+/// <c>--input PATH...</c> (a .txt file or a folder of them, one article a file) each article is
+/// announced by a line <c># PATH</c>.
+/// </summary>
 internal static class PredictCommand
 {
     public static Command Create()
     {
         var model = CommonOptions.Model();
         var text = new Argument<string?>("TEXT") { Description = "Article text; read from standard input when absent", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("predict", "Tag each sentence of an article (argument or standard input)") { model, text };
+        var input = new Option<string[]>("--input") { Description = "Article files (.txt) or folders of them, one article a file", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("predict", "Tag each sentence of an article (argument, files, or standard input)") { model, text, input };
         command.SetAction(parse =>
         {
             AttributionModel m = CommonOptions.LoadModel(parse.GetValue(model));
-            string article = parse.GetValue(text) ?? Console.In.ReadToEnd();
-            var options = new PredictionOptions { EvidenceCount = 0 };
-            foreach (SentenceAttribution s in m.Attribute(article, options))
-                Console.Out.WriteLine($"{s.Label}\t{s.Confidence.ToString("0.000", CultureInfo.InvariantCulture)}\t{s.Text.ReplaceLineEndings(" ")}");
+            string[] inputs = parse.GetValue(input) ?? [];
+            string? argument = parse.GetValue(text);
+            if (inputs.Length > 0 && argument is not null)
+                throw new UsageException("Give either TEXT or --input, not both.");
+            if (inputs.Length == 0)
+            {
+                Write(m, argument ?? Console.In.ReadToEnd());
+                return ExitCodes.Success;
+            }
+            foreach (string file in ArticleFiles(inputs))
+            {
+                Console.Out.WriteLine($"# {file}");
+                Write(m, File.ReadAllText(file));
+            }
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void Write(AttributionModel model, string article)
+    {
+        var options = new PredictionOptions { EvidenceCount = 0 };
+        foreach (SentenceAttribution s in model.Attribute(article, options))
+            Console.Out.WriteLine($"{s.Label}\t{s.Confidence.ToString("0.000", CultureInfo.InvariantCulture)}\t{s.Text.ReplaceLineEndings(" ")}");
+    }
+
+    private static List<string> ArticleFiles(string[] inputs)
+    {
+        var files = new List<string>();
+        foreach (string path in inputs)
+        {
+            if (Directory.Exists(path))
+            {
+                var found = Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+                if (found.Count == 0)
+                    throw new UsageException($"No .txt files in folder '{path}'.");
+                files.AddRange(found);
+            }
+            else if (File.Exists(path))
+                files.Add(path);
+            else
+                throw new UsageException($"No such file or folder: '{path}'.");
+        }
+        return files;
     }
 }

@@ -13,7 +13,7 @@ internal static class TrainCommand
         var trainer = new Option<string>("--trainer") { Description = "Training algorithm", DefaultValueFactory = _ => "sdca" };
         trainer.AcceptOnlyFromAmong("sdca");
         var seed = new Option<int>("--seed") { Description = "Random seed (same data, options and seed: same model bytes)", DefaultValueFactory = _ => new TrainerOptions().Seed };
-        var l2 = new Option<double?>("--l2") { Description = "L2 regularization strength (default 1e-4)" };
+        var l2 = new Option<double?>("--l2") { Description = "L2 regularization strength (default 3e-6)" };
         var l1 = new Option<double?>("--l1") { Description = "L1 regularization strength (default 0)" };
         var passes = new Option<int?>("--passes") { Description = "Maximum passes over the data (default 40)" };
 

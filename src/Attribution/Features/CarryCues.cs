@@ -12,17 +12,17 @@ internal static class CarryCues
 {
     private static readonly string[] InvertedSuffixes = ["-t-il", "-t-elle", "-t-on", "-il", "-elle", "-ils", "-elles"];
 
-    private static readonly string[] Pronouns = ["il", "elle", "ils", "elles", "he", "she", "it", "they", "lui", "eux"];
+    private static readonly WordSet Pronouns = new("il", "elle", "ils", "elles", "he", "she", "it", "they", "lui", "eux");
 
-    private static readonly string[] SpeechVerbs =
+    private static readonly WordSet SpeechVerbs = new(
     [
         "ajoute", "ajoutee", "precise", "precisee", "indique", "souligne", "poursuit", "poursuivi", "explique",
         "affirme", "assure", "declare", "dit", "estime", "note", "rappele", "rappelle", "insiste", "confirme",
         "added", "adds", "said", "says", "noted", "told", "explained", "stressed", "continued", "warned",
         "stated", "insisted", "confirmed", "according",
-    ];
+    ]);
 
-    private static readonly string[] SourceNouns = ["source", "sources", "communique", "statement", "rapport", "report", "document", "texte"];
+    private static readonly WordSet SourceNouns = new("source", "sources", "communique", "statement", "rapport", "report", "document", "texte");
 
     /// <summary>True when <paramref name="current"/> reads as the continuation of a statement.</summary>
     public static bool Carries(TokenizedSentence current, TokenizedSentence? previous)
@@ -41,13 +41,13 @@ internal static class CarryCues
             foreach (string suffix in InvertedSuffixes)
                 if (word.Length > suffix.Length + 1 && word.EndsWith(suffix, StringComparison.Ordinal))
                     return true;
-            if (IsAny(word, SpeechVerbs) && HasPronounNear(current, i))
+            if (SpeechVerbs.Contains(word) && HasPronounNear(current, i))
                 return true;
             // "selon lui", "d'après elle", "la même source", "the same source", "the source added"
-            if (i + 1 < tokens.Length && IsAny(current.Normalized(tokens[i + 1]), Pronouns) && (word.SequenceEqual("selon") || word.SequenceEqual("apres")))
+            if (i + 1 < tokens.Length && Pronouns.Contains(current.Normalized(tokens[i + 1])) && (word.SequenceEqual("selon") || word.SequenceEqual("apres")))
                 return true;
             if (i + 1 < tokens.Length && (word.SequenceEqual("meme") || word.SequenceEqual("same") || word.SequenceEqual("the") || word.SequenceEqual("le") || word.SequenceEqual("la"))
-                && IsAny(current.Normalized(tokens[i + 1]), SourceNouns) && (word.Length > 3 || HasSpeechVerb(current)))
+                && SourceNouns.Contains(current.Normalized(tokens[i + 1])) && (word.Length > 3 || HasSpeechVerb(current)))
                 return true;
         }
         return false;
@@ -57,7 +57,7 @@ internal static class CarryCues
     {
         ReadOnlySpan<Token> tokens = sentence.Tokens;
         for (int j = Math.Max(0, at - 3); j <= Math.Min(tokens.Length - 1, at + 2); j++)
-            if (j != at && IsAny(sentence.Normalized(tokens[j]), Pronouns))
+            if (j != at && Pronouns.Contains(sentence.Normalized(tokens[j])))
                 return true;
         return false;
     }
@@ -65,7 +65,7 @@ internal static class CarryCues
     private static bool HasSpeechVerb(TokenizedSentence sentence)
     {
         foreach (Token token in sentence.Tokens)
-            if (IsAny(sentence.Normalized(token), SpeechVerbs))
+            if (SpeechVerbs.Contains(sentence.Normalized(token)))
                 return true;
         return false;
     }
@@ -82,12 +82,4 @@ internal static class CarryCues
     // A lone straight apostrophe ("les rebelles' positions") is not a quote mark worth counting.
     private static bool IsApostropheInText(TokenizedSentence sentence, Token token) =>
         CharFolding.IsApostrophe(sentence.Source[token.SourceStart]);
-
-    private static bool IsAny(ReadOnlySpan<char> word, string[] set)
-    {
-        foreach (string s in set)
-            if (word.SequenceEqual(s))
-                return true;
-        return false;
-    }
 }

@@ -19,4 +19,16 @@ internal enum FeatureFamily : byte
     Carried1 = 7,
     /// <summary>Word of the sentence before the previous one, when this one carries attribution ("k2:").</summary>
     Carried2 = 8,
+    /// <summary>Word just after a reporting cue of the sentence ("ra:"): the likely speaker.</summary>
+    CueAfter = 9,
+    /// <summary>Word just before a reporting cue of the sentence ("rb:"): the likely speaker.</summary>
+    CueBefore = 10,
+    /// <summary>Word near a reporting cue of the previous sentence ("p1r:").</summary>
+    Previous1Cue = 11,
+    /// <summary>Word near a reporting cue of the sentence before the previous one ("p2r:").</summary>
+    Previous2Cue = 12,
+    /// <summary>Word near a reporting cue of the previous sentence, when this one carries attribution ("k1r:").</summary>
+    Carried1Cue = 13,
+    /// <summary>Word near a reporting cue two sentences back, when this one carries attribution ("k2r:").</summary>
+    Carried2Cue = 14,
 }

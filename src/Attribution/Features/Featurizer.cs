@@ -38,6 +38,7 @@ internal sealed class Featurizer
         if (_options.CharNgramMax > 0 && _options.CharNgramWeight > 0)
             AddCharNgrams(current, context.CurrentOffset, builder);
         AddShape(current, context.Index, context.CurrentOffset, builder);
+        AddCueWindows(current, FeatureFamily.CueAfter, FeatureFamily.CueBefore, 1f, context.CurrentOffset, builder);
 
         if (_options.ContextSentences == 0)
             return;
@@ -45,18 +46,51 @@ internal sealed class Featurizer
         if (carries)
             AddShapeFlag("carry", builder, context.CurrentOffset, current.Source.Length);
 
+        float plain = _options.ContextWeight, carried = _options.CarriedWeight;
         if (context.Previous1 is { } p1)
         {
-            AddWords(p1, FeatureFamily.Previous1, _options.ContextWeight, context.Previous1Offset, builder);
+            AddWords(p1, FeatureFamily.Previous1, plain * 0.5f, context.Previous1Offset, builder);
+            AddCueWindows(p1, FeatureFamily.Previous1Cue, FeatureFamily.Previous1Cue, plain, context.Previous1Offset, builder);
             if (carries)
-                AddWords(p1, FeatureFamily.Carried1, _options.CarriedWeight, context.Previous1Offset, builder);
+            {
+                AddWords(p1, FeatureFamily.Carried1, carried * 0.3f, context.Previous1Offset, builder);
+                AddCueWindows(p1, FeatureFamily.Carried1Cue, FeatureFamily.Carried1Cue, carried, context.Previous1Offset, builder);
+            }
         }
         if (_options.ContextSentences > 1 && context.Previous2 is { } p2)
         {
-            AddWords(p2, FeatureFamily.Previous2, _options.ContextWeight * 0.5f, context.Previous2Offset, builder);
+            AddCueWindows(p2, FeatureFamily.Previous2Cue, FeatureFamily.Previous2Cue, plain * 0.5f, context.Previous2Offset, builder);
             if (carries)
-                AddWords(p2, FeatureFamily.Carried2, _options.CarriedWeight * 0.5f, context.Previous2Offset, builder);
+                AddCueWindows(p2, FeatureFamily.Carried2Cue, FeatureFamily.Carried2Cue, carried * 0.5f, context.Previous2Offset, builder);
         }
+    }
+
+    /// <summary>
+    /// The words around each reporting cue: up to <see cref="ReportingCues.WindowAfter"/> after it and
+    /// <see cref="ReportingCues.WindowBefore"/> before it, each once per sentence and family.
+    /// </summary>
+    private static void AddCueWindows(TokenizedSentence sentence, FeatureFamily after, FeatureFamily before, float value, int offset, FeatureBuilder builder)
+    {
+        ReadOnlySpan<Token> tokens = sentence.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || !ReportingCues.IsCue(sentence.Normalized(tokens[i])))
+                continue;
+            for (int j = i + 1; j < tokens.Length && j <= i + ReportingCues.WindowAfter; j++)
+                AddToken(sentence, tokens[j], after, value, offset, builder);
+            for (int j = Math.Max(0, i - ReportingCues.WindowBefore); j < i; j++)
+                AddToken(sentence, tokens[j], before, value, offset, builder);
+        }
+    }
+
+    private static void AddToken(TokenizedSentence sentence, in Token token, FeatureFamily family, float value, int offset, FeatureBuilder builder)
+    {
+        if (token.Kind is not (TokenKind.Word or TokenKind.Number))
+            return;
+        ReadOnlySpan<char> norm = sentence.Normalized(token);
+        builder.Add(FeatureHash.Finish(FeatureHash.Add(FeatureHash.Start(family), norm)), value);
+        if (builder.Explaining)
+            builder.NameLast($"{Prefix(family)}{norm}", offset + token.SourceStart, token.SourceLength);
     }
 
     private static void AddWords(TokenizedSentence sentence, FeatureFamily family, float value, int offset, FeatureBuilder builder)
@@ -158,6 +192,12 @@ internal sealed class Featurizer
         FeatureFamily.Previous2 => "p2:",
         FeatureFamily.Carried1 => "k1:",
         FeatureFamily.Carried2 => "k2:",
+        FeatureFamily.CueAfter => "ra:",
+        FeatureFamily.CueBefore => "rb:",
+        FeatureFamily.Previous1Cue => "p1r:",
+        FeatureFamily.Previous2Cue => "p2r:",
+        FeatureFamily.Carried1Cue => "k1r:",
+        FeatureFamily.Carried2Cue => "k2r:",
         _ => "?:",
     };
 }

@@ -28,24 +28,31 @@ internal static class Abbreviations
     /// Abbreviations that usually sit inside a sentence but can also end one ("Apple Inc.", "in the
     /// U.S.", "etc."): a full stop after them is a boundary only when the next word is one that
     /// typically starts a sentence (see <see cref="SentenceStarters"/>), and never before a number
-    /// (No. 5, p. 12, Jan. 9).
+    /// (Jan. 9, Sept. 11).
     /// </summary>
     public static readonly WordSet MaybeFinal = new(
         "etc", "al", "Inc", "Ltd", "Co", "Corp", "Cie", "Ets", "Sté", "Plc", "plc", "Jr", "Sr", "Bros",
         "St", "Mt", "Ft", "Ave", "Blvd", "Rd", "Dept", "Univ", "Assn", "Intl",
         // Two-letter French initials (Philippe, Thierry, Charles, Christian).
         "Ph", "Th", "Ch", "Chr",
-        // Before numbers: numéro, page, article, volume, téléphone...
-        "No", "no", "Nos", "nos", "Nr", "nr", "n", "p", "pp", "art", "Art", "vol", "Vol", "chap", "Chap",
-        "ch", "fig", "Fig", "tel", "Tel", "tél", "Tél", "sect", "para", "éd", "ed", "pop", "min", "max",
         // Months and days (English news style and French).
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
         "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc",
         "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
-        // US states and Canadian provinces, AP style ("Mississauga, Ont.").
+        // US states and Canadian provinces, AP style ("Kingston, Ont.").
         "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
         "Md", "Mass", "Mich", "Minn", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn",
         "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Ont", "Sask", "Alta");
+
+    /// <summary>
+    /// Abbreviations that announce a number (numéro, page, article, volume, téléphone): a full stop
+    /// after them is not a boundary before a digit ("No. 10", "l'art. 5"). Before anything else
+    /// they are ordinary words, since several are also words ("art", "no").
+    /// </summary>
+    public static readonly WordSet BeforeNumber = new(
+        "No", "no", "Nos", "nos", "Nr", "nr", "N", "n", "p", "pp", "art", "Art", "arts", "vol", "Vol",
+        "vols", "chap", "Chap", "ch", "fig", "Fig", "figs", "tel", "Tel", "tél", "Tél", "éd", "ed", "pop",
+        "min", "max", "sq");
 
     /// <summary>
     /// Capitalised words that commonly open a sentence in French or English news (articles,
@@ -76,6 +83,14 @@ internal static class Abbreviations
         "Could", "Should", "Has", "Have", "Had", "Let", "Please", "Thanks", "Yes");
 
     /// <summary>
+    /// Capitalised top-level domains: "Annuaire.Com" is a web address, not two sentences glued
+    /// together by scraping.
+    /// </summary>
+    public static readonly WordSet WebDomains = new(
+        // Only those that are not also words ("De", "Me", "Us", "Be" are).
+        "Com", "Net", "Org", "Info", "Biz", "Edu", "Gov", "Fr", "Uk", "Eu", "Tv", "Io");
+
+    /// <summary>
     /// French elided words ("L'armée", "D'autre part", "Qu'il") that open a sentence; matched on
     /// the letters before the apostrophe.
     /// </summary>
@@ -99,55 +114,55 @@ internal static class Abbreviations
         capitalised[0] = char.ToUpperInvariant(capitalised[0]);
         return Elisions.Contains(capitalised) && !prefix[1..].ContainsAnyInRange('A', 'Z');
     }
-}
 
-/// <summary>
-/// An immutable set of words looked up by <see cref="ReadOnlySpan{T}"/> without allocating: a sorted
-/// array searched by binary search. It works on every target framework (frozen sets only gained
-/// span lookups in .NET 9) and the lists are small, so a lookup is a handful of short comparisons.
-/// </summary>
-internal sealed class WordSet
-{
-    private readonly string[] _words;
-
-    /// <summary>Builds the set; duplicates are ignored.</summary>
-    public WordSet(params string[] words)
+    /// <summary>
+    /// An immutable set of words looked up by <see cref="ReadOnlySpan{T}"/> without allocating: a sorted
+    /// array searched by binary search. It works on every target framework (frozen sets only gained
+    /// span lookups in .NET 9) and the lists are small, so a lookup is a handful of short comparisons.
+    /// </summary>
+    public sealed class WordSet
     {
-        _words = words.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        MaxLength = _words.Length == 0 ? 0 : _words.Max(w => w.Length);
-    }
+        private readonly string[] _words;
 
-    /// <summary>Length of the longest word, so callers can skip lookups of longer spans.</summary>
-    public int MaxLength { get; }
-
-    /// <summary>Whether <paramref name="word"/> is in the set (ordinal, case-sensitive).</summary>
-    public bool Contains(ReadOnlySpan<char> word)
-    {
-        if (word.IsEmpty || word.Length > MaxLength)
+        /// <summary>Builds the set; duplicates are ignored.</summary>
+        public WordSet(params string[] words)
         {
+            _words = words.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            MaxLength = _words.Length == 0 ? 0 : _words.Max(w => w.Length);
+        }
+
+        /// <summary>Length of the longest word, so callers can skip lookups of longer spans.</summary>
+        public int MaxLength { get; }
+
+        /// <summary>Whether <paramref name="word"/> is in the set (ordinal, case-sensitive).</summary>
+        public bool Contains(ReadOnlySpan<char> word)
+        {
+            if (word.IsEmpty || word.Length > MaxLength)
+            {
+                return false;
+            }
+
+            int lo = 0, hi = _words.Length - 1;
+            while (lo <= hi)
+            {
+                int mid = (int)((uint)(lo + hi) >> 1);
+                int cmp = word.SequenceCompareTo(_words[mid].AsSpan());
+                if (cmp == 0)
+                {
+                    return true;
+                }
+
+                if (cmp < 0)
+                {
+                    hi = mid - 1;
+                }
+                else
+                {
+                    lo = mid + 1;
+                }
+            }
+
             return false;
         }
-
-        int lo = 0, hi = _words.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (int)((uint)(lo + hi) >> 1);
-            int cmp = word.SequenceCompareTo(_words[mid].AsSpan());
-            if (cmp == 0)
-            {
-                return true;
-            }
-
-            if (cmp < 0)
-            {
-                hi = mid - 1;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        return false;
     }
 }

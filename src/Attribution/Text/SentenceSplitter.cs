@@ -37,6 +37,9 @@ public sealed class SentenceSplitter
     // abbreviations and are treated as ordinary words, which also bounds the backward scan.
     private const int MaxWordLength = 32;
 
+    // Longest intertitle looked for when one is glued to the next paragraph.
+    private const int MaxIntertitleLength = 100;
+
     private SentenceSplitter()
     {
     }
@@ -96,6 +99,14 @@ public sealed class SentenceSplitter
         int sentenceStart = firstChar;
         int quotes = 0; // straight double quotes seen on this line before position i
         int i = firstChar;
+        int leadingTitleEnd = FindGluedIntertitleEnd(text, firstChar, lineEnd);
+        if (leadingTitleEnd > 0)
+        {
+            Emit(text, firstChar, leadingTitleEnd, output);
+            quotes = text[firstChar..leadingTitleEnd].Count('"');
+            sentenceStart = i = leadingTitleEnd;
+        }
+
         while (i < lineEnd)
         {
             int found = text[i..lineEnd].IndexOfAny(ScanStops);
@@ -120,13 +131,19 @@ public sealed class SentenceSplitter
             }
 
             int end = FindBoundary(text, firstChar, sentenceStart, i, runEnd, lineEnd, quotes, out int next);
+            i = runEnd;
             if (end >= 0)
             {
                 Emit(text, sentenceStart, end, output);
                 sentenceStart = next;
+                int titleEnd = FindGluedIntertitleEnd(text, sentenceStart, lineEnd);
+                if (titleEnd > 0)
+                {
+                    Emit(text, sentenceStart, titleEnd, output);
+                    quotes += text[i..titleEnd].Count('"');
+                    sentenceStart = i = titleEnd;
+                }
             }
-
-            i = runEnd;
         }
 
         Emit(text, sentenceStart, lineEnd, output);
@@ -143,20 +160,33 @@ public sealed class SentenceSplitter
     {
         next = -1;
 
-        // A stop that opens the sentence or follows an opening bracket ("(...)", "[?]") marks an
-        // elision or a doubt, not an end.
-        if (stop == sentenceStart || IsOpeningBracket(text[stop - 1]))
+        // A stop that opens the sentence ("... et puis") cannot end it, and "(?)" or "[!]" marks a
+        // doubt inside one. An elision "(...)" is judged like any ellipsis.
+        bool exclamation = ContainsAny(text[stop..runEnd], '!', '?');
+        if (stop == sentenceStart || (exclamation && IsOpeningBracket(text[stop - 1])))
         {
             return -1;
         }
 
         int end = ConsumeClosers(text, runEnd, lineEnd, quotes);
 
-        // The sentence must be followed by whitespace: this rules out "3.5", "U.S.A", "?!)," and
-        // "example.com"; a stop at the end of the line needs no decision.
-        if (end >= lineEnd || !char.IsWhiteSpace(text[end]))
+        // A stop at the end of the line needs no decision.
+        if (end >= lineEnd)
         {
             return -1;
+        }
+
+        // Normally whitespace follows the sentence; without it ("3.5", "U.S.A", "?!),",
+        // "example.com") there is no boundary, except for paragraphs glued by scraping.
+        if (!char.IsWhiteSpace(text[end]))
+        {
+            if (!IsGluedBoundary(text, sentenceStart, stop, runEnd, end, lineEnd))
+            {
+                return -1;
+            }
+
+            next = end;
+            return end;
         }
 
         int start = SkipWhiteSpace(text, end, lineEnd);
@@ -168,7 +198,7 @@ public sealed class SentenceSplitter
         Start kind = ClassifyStart(text, start, lineEnd, out Opener opener, out int letter);
         bool closed = end > runEnd;
         bool split;
-        if (ContainsAny(text[stop..runEnd], '!', '?'))
+        if (exclamation)
         {
             // "Pourquoi ? » demande-t-il" and "?" he asked" continue in lowercase.
             split = StartsSentence(kind, opener, allowLowerA: false);
@@ -195,6 +225,7 @@ public sealed class SentenceSplitter
                     _ => false,
                 },
                 Word.MaybeFinal => StartsSentence(kind, opener, allowLowerA: false),
+                Word.BeforeNumber when kind == Start.Digit => false,
 
                 // Sentence-initial "À" is often typed "à" (French keyboards lack a capital À), and
                 // a lowercase "à" after the full stop of an ordinary word starts a sentence.
@@ -217,11 +248,111 @@ public sealed class SentenceSplitter
         Start.Upper or Start.Digit or Start.Other => true,
         Start.LowerA => allowLowerA || opener == Opener.Bracket,
 
-        // A bracketed aside after a sentence stands alone even in lowercase ("[via Reuters]");
+        // A bracketed aside after a sentence stands alone even in lowercase ("[voir carte]");
         // a quote that opens in lowercase is a fragment.
         Start.Lower => opener == Opener.Bracket,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a full stop with no space after it still ends a sentence, as in scraped text where
+    /// paragraphs were glued together ("a voté la loi.Le maire...", "en mars.\"Nous...",
+    /// "au port.- Un intertitre -Mardi..."). Only a capitalised word ("Le", "Selon",
+    /// "D'après"), possibly after an opening quote, or a glued intertitle may follow, and the word
+    /// before the stop must be an ordinary word: not an abbreviation or initial ("M.Dupont",
+    /// "J.Smith"), and not part of a name with dots, slashes or digits (domains, URLs, file names,
+    /// "ASP.NET", "3.Le"). Glued "?" and "!" are left alone: they mostly glue a question-style
+    /// intertitle to its paragraph, which is then kept whole.
+    /// </summary>
+    private static bool IsGluedBoundary(
+        ReadOnlySpan<char> text, int sentenceStart, int stop, int runEnd, int end, int lineEnd)
+    {
+        if (runEnd - stop != 1 || text[stop] != '.')
+        {
+            return false;
+        }
+
+        if (!StartsGluedSentence(text, end, lineEnd) && FindGluedIntertitleEnd(text, end, lineEnd) < 0)
+        {
+            return false;
+        }
+
+        int start = stop;
+        while (start > sentenceStart && stop - start <= MaxWordLength && !char.IsWhiteSpace(text[start - 1]))
+        {
+            char c = text[start - 1];
+            if (c is '.' or '/' or '@' or ':' or '_' or '\\' || char.IsDigit(c))
+            {
+                return false;
+            }
+
+            start--;
+        }
+
+        return stop - start >= 2 && stop - start <= MaxWordLength
+            && ClassifyWord(text, firstChar: -1, sentenceStart, stop) == Word.Ordinary;
+    }
+
+    /// <summary>
+    /// Whether a sentence can start at <paramref name="p"/>, glued to the previous one: a
+    /// capitalised word ("Le", "D'après"; not a web domain such as "Annuaire.Com"), a title ("M.
+    /// Dupont"), or after an opening quote any capitalised or upper-case word ("\"LES...").
+    /// </summary>
+    private static bool StartsGluedSentence(ReadOnlySpan<char> text, int p, int lineEnd)
+    {
+        if (text[p] is '"' or '«' or '“')
+        {
+            return IsCapitalisedWord(text, p + 1, lineEnd)
+                || (p + 2 < lineEnd && char.IsUpper(text[p + 1]) && char.IsUpper(text[p + 2]));
+        }
+
+        int end = p;
+        while (end < lineEnd && end - p <= MaxWordLength && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        ReadOnlySpan<char> word = text[p..end];
+        if (end < lineEnd && text[end] == '.' && Abbreviations.NeverFinal.Contains(word))
+        {
+            return end + 1 < lineEnd && char.IsWhiteSpace(text[end + 1]);
+        }
+
+        return IsCapitalisedWord(text, p, lineEnd) && !Abbreviations.WebDomains.Contains(word);
+    }
+
+    /// <summary>A capital followed by a lowercase letter or an elision apostrophe ("Le", "D'après").</summary>
+    private static bool IsCapitalisedWord(ReadOnlySpan<char> text, int p, int lineEnd) =>
+        p + 1 < lineEnd && char.IsUpper(text[p])
+        && (char.IsLower(text[p + 1])
+            || (text[p + 1] is '\'' or '’' && p + 2 < lineEnd && char.IsLetter(text[p + 2])));
+
+    /// <summary>
+    /// Finds the end of an AFP-style intertitle ("- Un hiver difficile -") that starts at
+    /// <paramref name="start"/> and is glued to the next paragraph ("-Le marché..."); returns
+    /// the position after its closing dash, or -1. On a line of its own the intertitle needs no
+    /// help, and a dash glued to a lowercase word ("la ville -une enclave- reste") is an aside.
+    /// </summary>
+    private static int FindGluedIntertitleEnd(ReadOnlySpan<char> text, int start, int lineEnd)
+    {
+        if (start + 2 >= lineEnd || !IsDash(text[start]) || !char.IsWhiteSpace(text[start + 1]))
+        {
+            return -1;
+        }
+
+        int limit = Math.Min(lineEnd, start + MaxIntertitleLength);
+        for (int k = start + 3; k < limit; k++)
+        {
+            if (IsDash(text[k]) && char.IsWhiteSpace(text[k - 1]) && IsCapitalisedWord(text, k + 1, lineEnd))
+            {
+                return k + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsDash(char c) => c is '-' or '–' or '—';
 
     /// <summary>
     /// Skips the closing quotes and brackets that follow a stop and belong to the sentence it ends
@@ -254,10 +385,11 @@ public sealed class SentenceSplitter
                     end = j + 1;
                     continue;
 
-                // A straight double quote attached to the stop closes; a spaced one standing alone
-                // closes only if a quote is open on this line (odd count so far), otherwise it opens
-                // the next sentence.
-                case '"' when adjacent || (spacedAfter && quotes % 2 == 1):
+                // A straight double quote attached to the stop closes (unless a word is glued to it:
+                // then it opens the next sentence); a spaced one standing alone closes only if a
+                // quote is open on this line (odd count so far), otherwise it opens the next sentence.
+                case '"' when (adjacent && (j + 1 >= lineEnd || !char.IsLetterOrDigit(text[j + 1])))
+                              || (spacedAfter && quotes % 2 == 1):
                     end = j + 1;
                     quotes++;
                     continue;
@@ -363,6 +495,9 @@ public sealed class SentenceSplitter
 
         /// <summary>An abbreviation or initial that may end a sentence (etc., Inc., U.S., J.).</summary>
         MaybeFinal,
+
+        /// <summary>An abbreviation that announces a number (No. 5, p. 12, l'art. 3).</summary>
+        BeforeNumber,
     }
 
     /// <summary>Classifies the token that ends with the full stop at <paramref name="stop"/>.</summary>
@@ -403,6 +538,21 @@ public sealed class SentenceSplitter
             word = word[(apostrophe + 1)..];
         }
 
+        Word kind = ClassifyAbbreviation(word);
+
+        // "Lt.-Col.": a compound of abbreviations is judged by its last part ("J-C." stays an
+        // ordinary word, as it often ends a sentence: "vers 50 avant J-C. Rome...").
+        int hyphen = word.LastIndexOf('-');
+        if (kind == Word.Ordinary && hyphen > 1 && hyphen < word.Length - 1 && word[hyphen - 1] == '.')
+        {
+            kind = ClassifyAbbreviation(word[(hyphen + 1)..]);
+        }
+
+        return kind;
+    }
+
+    private static Word ClassifyAbbreviation(ReadOnlySpan<char> word)
+    {
         if (Abbreviations.NeverFinal.Contains(word))
         {
             return Word.NeverFinal;
@@ -413,7 +563,7 @@ public sealed class SentenceSplitter
             return Word.MaybeFinal;
         }
 
-        return Word.Ordinary;
+        return Abbreviations.BeforeNumber.Contains(word) ? Word.BeforeNumber : Word.Ordinary;
     }
 
     /// <summary>

@@ -33,10 +33,10 @@ public class TrainerTests
         AttributionModel model = AttributionTrainer.Train(TestCorpus.Generate(80), TestCorpus.FastOptions());
         var tags = model.AttributeSentences(["Selon Sana, 12 obus sont tombés sur Alep.", "« La situation est très grave », a-t-il ajouté."]);
         Assert.Equal("SANA", tags[1].Label);
-        tags = model.AttributeSentences(["Selon l'OSDH, 40 civils ont été tués à Homs.", "« La situation est très grave », a-t-il ajouté."]);
+        tags = model.AttributeSentences(["40 civils ont été tués à Homs, selon l'OSDH.", "« La situation est très grave », a-t-il ajouté."]);
         Assert.Equal("OSDH", tags[1].Label);
         // Evidence for the carried label points back into the first sentence.
-        Assert.Contains(tags[1].Evidence, e => e.Feature.StartsWith("k1:", StringComparison.Ordinal) && e.Start < tags[1].Start);
+        Assert.Contains(tags[1].Evidence, e => e.Feature.StartsWith("k1", StringComparison.Ordinal) && e.Start < tags[1].Start);
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Attribution.Benchmarks;
+
+/// <summary>
+/// Document-grouped k-fold cross-validation on the training corpus, then the model trained on all
+/// of it measured on the real evaluation sets. Never trains on the evaluation sets.
+/// </summary>
+internal static class QualityBenchmark
+{
+    public static int Run(string[] args)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        string data = Paths.Option(args, "--data", Path.Combine(Paths.Repository, "training-data"));
+        int folds = int.Parse(Paths.Option(args, "--folds", "5"), CultureInfo.InvariantCulture);
+        var options = new TrainerOptions
+        {
+            L2Regularization = double.Parse(Paths.Option(args, "--l2", "3e-6"), CultureInfo.InvariantCulture),
+            MaximumPasses = int.Parse(Paths.Option(args, "--passes", "40"), CultureInfo.InvariantCulture),
+            ConvergenceTolerance = double.Parse(Paths.Option(args, "--tolerance", "1e-4"), CultureInfo.InvariantCulture),
+            Featurizer = new FeaturizerOptions
+            {
+                CharNgramWeight = float.Parse(Paths.Option(args, "--char-weight", "0.3"), CultureInfo.InvariantCulture),
+                ContextWeight = float.Parse(Paths.Option(args, "--context-weight", "0.3"), CultureInfo.InvariantCulture),
+                CarriedWeight = float.Parse(Paths.Option(args, "--carried-weight", "1"), CultureInfo.InvariantCulture),
+            },
+        };
+        var sentences = LabelledData.Read(data);
+        var documents = sentences.Select(s => s.DocumentId).Distinct().ToList();
+
+        // Documents dealt to folds in a seeded shuffled order, so no article is on both sides.
+        var random = new Random(1);
+        var shuffled = documents.OrderBy(_ => random.Next()).ToList();
+        var foldOf = shuffled.Select((d, i) => (d, i % folds)).ToDictionary(x => x.d, x => x.Item2);
+        var scores = new List<double>();
+        var clock = Stopwatch.StartNew();
+        for (int f = 0; f < folds; f++)
+        {
+            var train = sentences.Where(s => foldOf[s.DocumentId] != f).ToList();
+            var test = sentences.Where(s => foldOf[s.DocumentId] == f).ToList();
+            var result = AttributionTrainer.Train(train, options).Evaluate(test);
+            scores.Add(result.MacroF1);
+        }
+        double mean = scores.Average();
+        double sd = Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / Math.Max(1, scores.Count - 1));
+        Console.WriteLine($"cv            {folds} folds by document: macro-F1 {mean:0.0000} ± {sd:0.0000}  ({clock.Elapsed.TotalSeconds:0.0} s)");
+
+        AttributionModel model = AttributionTrainer.Train(sentences, options);
+        foreach (string set in new[] { "dev", "seeds" })
+        {
+            string path = Path.Combine(Paths.Shared, "eval", set + ".csv");
+            if (!File.Exists(path))
+                continue;
+            var gold = LabelledData.Read(path);
+            EvaluationResult r = model.Evaluate(gold);
+            Console.WriteLine($"{set,-13} accuracy {r.Accuracy:0.0000}  macro-F1 {r.MacroF1:0.0000}  log-loss {r.LogLoss:0.0000}   " +
+                string.Join("  ", r.PerLabel.Where(p => p.Value.Support > 0).Select(p => $"{p.Key} {p.Value.F1:0.00}")));
+            if (args.Contains("--errors"))
+                PrintErrors(model, gold);
+            foreach (string lang in new[] { "fr", "en" })
+            {
+                var part = gold.Where(s => s.DocumentId.StartsWith(lang, StringComparison.Ordinal)).ToList();
+                if (part.Count > 0)
+                    Console.WriteLine($"  {lang}          macro-F1 {model.Evaluate(part).MacroF1:0.0000} ({part.Count} sentences)");
+            }
+        }
+        return 0;
+    }
+
+    private static void PrintErrors(AttributionModel model, IReadOnlyList<LabelledSentence> gold)
+    {
+        foreach (var document in gold.GroupBy(s => s.DocumentId))
+        {
+            var tags = model.AttributeSentences(document.Select(s => s.Text), new PredictionOptions { EvidenceCount = 3 });
+            int i = 0;
+            foreach (LabelledSentence s in document)
+            {
+                var t = tags[i++];
+                if (t.Label != s.Label)
+                    Console.WriteLine($"  {s.Label,-14} -> {t.Label,-14} {t.Confidence:0.00} {string.Join(",", t.Evidence.Select(e => e.Feature))} | {s.Text[..Math.Min(160, s.Text.Length)]}");
+            }
+        }
+    }
+}
