@@ -13,7 +13,9 @@ namespace Attribution.Text;
 /// <c>.</c>, <c>!</c>, <c>?</c> or an ellipsis, together with any closing quotes or brackets that
 /// follow it, when the next word looks like the start of a sentence. Abbreviations (M., Mme, Dr.,
 /// U.S., etc.), initials (G. W. Bush), numbers (3.5, 120.000) and quotes that continue the
-/// sentence (« ... », a-t-il dit) are not boundaries.
+/// sentence (« ... », a-t-il dit) are not boundaries. Scraped text whose paragraphs were glued
+/// together ("...la loi.Le maire...", "...au port.- Intertitre -Mardi...") is split where that is
+/// safe.
 /// </para>
 /// <para>
 /// Sentences never contain leading or trailing whitespace, are never empty, come in document order
