@@ -1,3 +1,5 @@
+using Attribution.Text;
+
 namespace Attribution.Features;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Attribution.Evaluation;
 using Attribution.Features;
 using Attribution.Learning;
 using Attribution.Model;
@@ -33,24 +32,14 @@ public static class AttributionTrainer
             throw new ArgumentException($"Training needs at least two labels; the data has only '{labels[0]}'.", nameof(data));
 
         var featurizer = new Featurizer(options.Featurizer);
-        List<FeatureVector> vectors = Featurize(featurizer, documents);
+        List<FeatureVector> vectors = AttributionModel.Featurize(featurizer, documents);
         int[] targets = sentences.Select(s => Array.IndexOf(labels, s.Label)).ToArray();
         float[] weights = SdcaMaximumEntropy.Train(vectors, targets, labels.Length, featurizer.Dimension, options,
             progress, cancellationToken, out int passes, out double loss);
         var linear = new LinearModel(labels.Length, featurizer.Dimension, weights);
-
-        var evaluator = new Evaluator(labels);
-        Span<double> probabilities = stackalloc double[labels.Length];
-        for (int i = 0; i < vectors.Count; i++)
-        {
-            linear.Probabilities(vectors[i], probabilities);
-            int best = 0;
-            for (int k = 1; k < labels.Length; k++)
-                if (probabilities[k] > probabilities[best])
-                    best = k;
-            evaluator.Add(sentences[i].Label, labels[best], probabilities[targets[i]]);
-        }
-        EvaluationResult fit = evaluator.Result();
+        var metrics = new TrainingMetrics { Passes = passes, Loss = loss };
+        EvaluationResult fit = new AttributionModel(new ModelManifest { Labels = labels, TrainerOptions = options, Metrics = metrics }, linear)
+            .Evaluate(vectors, sentences);
 
         var manifest = new ModelManifest
         {
@@ -64,7 +53,7 @@ public static class AttributionTrainer
                 LabelCounts = labels.ToDictionary(l => l, l => sentences.Count(s => s.Label == l), StringComparer.Ordinal),
                 Sha256 = HashData(sentences),
             },
-            Metrics = new TrainingMetrics { Passes = passes, Loss = loss, TrainingAccuracy = fit.Accuracy, TrainingMacroF1 = fit.MacroF1 },
+            Metrics = metrics with { TrainingAccuracy = fit.Accuracy, TrainingMacroF1 = fit.MacroF1 },
         };
         return new AttributionModel(manifest, linear);
     }
@@ -81,23 +70,5 @@ public static class AttributionTrainer
             foreach (LabelledSentence s in document)
                 hash.AppendData(Encoding.UTF8.GetBytes($"{s.DocumentId}\t{s.Index}\t{s.Text.ReplaceLineEndings(" ")}\t{string.Join('|', s.Labels)}\n"));
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
-    }
-
-    private static List<FeatureVector> Featurize(Featurizer featurizer, List<LabelledSentence[]> documents)
-    {
-        var walker = new DocumentWalker();
-        var builder = new FeatureBuilder(featurizer.Options.HashBits, explain: false);
-        var vectors = new List<FeatureVector>();
-        foreach (LabelledSentence[] document in documents)
-        {
-            walker.Reset();
-            foreach (LabelledSentence sentence in document)
-            {
-                builder.Clear();
-                featurizer.Featurize(walker.Next(sentence.Text, 0), builder);
-                vectors.Add(builder.Build());
-            }
-        }
-        return vectors;
     }
 }

@@ -140,24 +140,41 @@ public sealed class AttributionModel
     /// <summary>Evaluates the model against gold labels, scoring each document's sentences in order and in context.</summary>
     public EvaluationResult Evaluate(IEnumerable<LabelledSentence> data)
     {
+        List<LabelledSentence[]> documents = Documents.Group(data);
+        return Evaluate(Featurize(_featurizer, documents), documents.SelectMany(d => d).ToList());
+    }
+
+    /// <summary>Evaluates already featurized sentences against their gold labels.</summary>
+    internal EvaluationResult Evaluate(IReadOnlyList<FeatureVector> vectors, IReadOnlyList<LabelledSentence> gold)
+    {
         var evaluator = new Evaluator(_labels);
-        var walker = new DocumentWalker();
-        var builder = new FeatureBuilder(_featurizer.Options.HashBits, explain: false);
         Span<double> probabilities = stackalloc double[_labels.Length];
-        foreach (LabelledSentence[] document in Documents.Group(data))
+        for (int i = 0; i < vectors.Count; i++)
+        {
+            _linear.Probabilities(vectors[i], probabilities);
+            int goldIndex = Array.IndexOf(_labels, gold[i].Label);
+            evaluator.Add(gold[i].Label, _labels[ArgMax(probabilities)], goldIndex < 0 ? 0 : probabilities[goldIndex]);
+        }
+        return evaluator.Result();
+    }
+
+    /// <summary>Featurizes the sentences of each document in order, each with its context.</summary>
+    internal static List<FeatureVector> Featurize(Featurizer featurizer, List<LabelledSentence[]> documents)
+    {
+        var walker = new DocumentWalker();
+        var builder = new FeatureBuilder(featurizer.Options.HashBits, explain: false);
+        var vectors = new List<FeatureVector>();
+        foreach (LabelledSentence[] document in documents)
         {
             walker.Reset();
             foreach (LabelledSentence sentence in document)
             {
                 builder.Clear();
-                _featurizer.Featurize(walker.Next(sentence.Text, 0), builder);
-                _linear.Probabilities(builder.Build(), probabilities);
-                int best = ArgMax(probabilities);
-                int gold = Array.IndexOf(_labels, sentence.Label);
-                evaluator.Add(sentence.Label, _labels[best], gold < 0 ? 0 : probabilities[gold]);
+                featurizer.Featurize(walker.Next(sentence.Text, 0), builder);
+                vectors.Add(builder.Build());
             }
         }
-        return evaluator.Result();
+        return vectors;
     }
 
     private SentenceAttribution Score(in SentenceContext context, FeatureBuilder builder, int evidenceCount, int start, int length)

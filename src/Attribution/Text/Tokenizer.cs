@@ -8,8 +8,8 @@ namespace Attribution.Text;
 internal static class Tokenizer
 {
     // Elided French words: the part before the apostrophe, folded.
-    private static readonly string[] Elisions =
-        ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
+    private static readonly WordSet Elisions =
+        new("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu");
 
     private const int MaxDigitRun = 4;
 
@@ -95,11 +95,7 @@ internal static class Tokenizer
             if (n > 8)
                 return false;
         }
-        ReadOnlySpan<char> folded = buffer[..n];
-        foreach (string elision in Elisions)
-            if (folded.SequenceEqual(elision))
-                return true;
-        return false;
+        return Elisions.Contains(buffer[..n]);
     }
 
     private static int IndexOfApostrophe(string text, int from, int to)
