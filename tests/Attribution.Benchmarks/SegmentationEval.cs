@@ -12,9 +12,7 @@ namespace Attribution.Benchmarks;
 /// </summary>
 /// <remarks>
 /// Usage: <c>segmentation (fr|en|PATH.jsonl) OUT.jsonl</c>; <c>-</c> as OUT writes to stdout.
-/// A language is looked up as <c>shared/eval/segmentation/{lang}.jsonl</c>, where <c>shared</c> is
-/// <c>$ATTRIBUTION_SHARED</c> or the first <c>shared</c> folder holding <c>eval</c> found walking up
-/// from the current directory or the program's directory. Then:
+/// A language is looked up as <c>shared/eval/segmentation/{lang}.jsonl</c> (see <see cref="Paths.Shared"/>). Then:
 /// <c>python3 shared/eval/segmentation/score.py shared/eval/segmentation/gold-fr.csv OUT.jsonl</c>.
 /// </remarks>
 internal static class SegmentationEval
@@ -91,36 +89,7 @@ internal static class SegmentationEval
             return File.Exists(languageOrPath) ? Path.GetFullPath(languageOrPath) : null;
         }
 
-        string? shared = FindShared();
-        if (shared is null)
-        {
-            return null;
-        }
-
-        string path = Path.Combine(shared, "eval", "segmentation", languageOrPath + ".jsonl");
+        string path = Path.Combine(Paths.Shared, "eval", "segmentation", languageOrPath + ".jsonl");
         return File.Exists(path) ? path : null;
-    }
-
-    private static string? FindShared()
-    {
-        string? fromEnvironment = Environment.GetEnvironmentVariable("ATTRIBUTION_SHARED");
-        if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(Path.Combine(fromEnvironment, "eval")))
-        {
-            return Path.GetFullPath(fromEnvironment);
-        }
-
-        foreach (string origin in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(origin); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "shared");
-                if (Directory.Exists(Path.Combine(candidate, "eval")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 }
