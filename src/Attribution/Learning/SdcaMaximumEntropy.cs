@@ -27,8 +27,12 @@ internal static class SdcaMaximumEntropy
         var v = new double[(long)dimension * classes];
         var alpha = new double[(long)n * classes];
         var order = new int[n];
+        var squaredNorms = new double[n];
         for (int i = 0; i < n; i++)
+        {
             order[i] = i;
+            squaredNorms[i] = examples[i].SquaredNorm();
+        }
         var random = new SplitMix64(options.Seed);
         Span<double> scores = stackalloc double[classes];
         Span<double> delta = stackalloc double[classes];
@@ -49,7 +53,7 @@ internal static class SdcaMaximumEntropy
                 LinearModel.Softmax(scores);
                 lossSum -= Math.Log(Math.Max(scores[y], 1e-300));
 
-                double q = x.SquaredNorm();
+                double q = squaredNorms[i];
                 double step = lambdaN * Gamma / (q + lambdaN * Gamma);
                 long a = (long)i * classes;
                 bool moved = false;
