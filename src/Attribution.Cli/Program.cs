@@ -9,6 +9,7 @@ var root = new RootCommand("attribution: tag each sentence of a news article wit
     EvaluateCommand.Create(),
     PredictCommand.Create(),
     InfoCommand.Create(),
+    ValidateDataCommand.Create(),
 };
 
 ParseResult parsed = root.Parse(args);

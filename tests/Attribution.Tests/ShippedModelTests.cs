@@ -21,14 +21,32 @@ public class ShippedModelTests
     }
 
     [Fact]
-    public void The_training_data_covers_every_label_in_both_languages()
+    public void The_training_data_meets_the_corpus_targets()
     {
-        var data = LabelledData.Read(RepositoryPaths.Path("training-data"));
-        string[] labels = ["OSDH", "SANA", "HezbollahMedia", "MilitarySource", "UN", "Other", "None"];
-        foreach (string language in new[] { "fr-", "en-" })
-            foreach (string label in labels)
-                Assert.Contains(data, s => s.DocumentId.StartsWith(language, StringComparison.Ordinal) && s.Labels.Contains(label));
-        Assert.True(data.Select(s => s.DocumentId).Distinct().Count() >= 40);
-        Assert.True(data.Count >= 600);
+        var stats = LabelledData.Validate(RepositoryPaths.Path("training-data"));
+        Assert.Empty(stats.Errors);
+        var languages = stats.Statistics.Languages.ToDictionary(l => l.Language);
+        Assert.Equal(["en", "fr"], languages.Keys.Order());
+        foreach (var (language, documents, sentences, perLabel, cues) in new[] { ("fr", 250, 5000, 300, 50), ("en", 80, 1500, 100, 30) })
+        {
+            LanguageStatistics s = languages[language];
+            Assert.True(s.Documents >= documents && s.Sentences >= sentences, $"{language}: {s.Documents} documents, {s.Sentences} sentences");
+            foreach (string label in new[] { "OSDH", "SANA", "HezbollahMedia", "MilitarySource", "UN", "Other", "None" })
+                Assert.True(s.LabelCounts.GetValueOrDefault(label) >= perLabel, $"{language} {label}: {s.LabelCounts.GetValueOrDefault(label)}");
+            Assert.True(s.DistinctCues >= cues, $"{language}: {s.DistinctCues} distinct cues");
+            Assert.True(s.CarriedShare >= 0.15, $"{language}: carried share {s.CarriedShare:P1}");
+        }
+        foreach (string source in new[] { "OSDH", "SANA", "HezbollahMedia", "MilitarySource", "UN" })
+            Assert.True(stats.Statistics.Total.HardNegatives.GetValueOrDefault(source) >= 100, $"hard negatives {source}");
+    }
+
+    [Fact]
+    public void The_training_data_readme_quotes_the_current_statistics()
+    {
+        var result = Cli.CliRunner.Run(null, "validate-data", "--data", RepositoryPaths.Path("training-data"));
+        Assert.Equal(0, result.ExitCode);
+        string readme = File.ReadAllText(RepositoryPaths.Path("training-data", "README.md"));
+        Assert.True(readme.Replace("\r\n", "\n").Contains(result.Stdout.Replace("\r\n", "\n").Trim()),
+            "training-data/README.md is out of date: paste in the output of the validate-data command it quotes");
     }
 }

@@ -32,7 +32,16 @@ internal static class CarryCues
             return true;
         if (previous is not null && HasUnclosedQuote(previous))
             return true;
+        return IsAnaphoric(current);
+    }
 
+    /// <summary>
+    /// True when the sentence points back to a speaker named earlier ("a-t-il ajouté", "selon elle",
+    /// "la même source", "he added"), whatever its quotes.
+    /// </summary>
+    public static bool IsAnaphoric(TokenizedSentence current)
+    {
+        ReadOnlySpan<Token> tokens = current.Tokens;
         for (int i = 0; i < tokens.Length; i++)
         {
             ReadOnlySpan<char> word = current.Normalized(tokens[i]);

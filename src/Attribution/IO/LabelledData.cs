@@ -27,6 +27,17 @@ public static class LabelledData
         return sentences;
     }
 
+    /// <summary>
+    /// Checks every row of the files named in <paramref name="paths"/> without stopping at the first
+    /// problem, and profiles the rows that could be read (<see cref="CorpusStatistics"/>). Throws
+    /// <see cref="FileNotFoundException"/> only for a path that does not exist.
+    /// </summary>
+    public static DataValidationResult Validate(params string[] paths)
+    {
+        var sentences = Read(paths, out List<DataError> errors);
+        return new DataValidationResult(errors, CorpusStatistics.Compute(sentences));
+    }
+
     /// <summary>Reads what can be read and collects every error instead of throwing.</summary>
     internal static List<LabelledSentence> Read(IEnumerable<string> paths, out List<DataError> errors)
     {

@@ -21,6 +21,17 @@ internal sealed class TokenizedSentence
     /// <summary>The normalized form of a token.</summary>
     public ReadOnlySpan<char> Normalized(in Token token) => _norm.AsSpan(token.NormStart, token.NormLength);
 
+    /// <summary>Whether the tokens from <paramref name="start"/> on read <paramref name="words"/> (normalized forms).</summary>
+    public bool WordsAt(int start, ReadOnlySpan<string> words)
+    {
+        if (start + words.Length > Count)
+            return false;
+        for (int k = 0; k < words.Length; k++)
+            if (!Normalized(_tokens[start + k]).SequenceEqual(words[k]))
+                return false;
+        return true;
+    }
+
     internal void Reset(string source)
     {
         Source = source;

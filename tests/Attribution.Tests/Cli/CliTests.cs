@@ -101,4 +101,24 @@ public sealed class CliTests : IDisposable
         Assert.Contains("OSDH", result.Stdout);
         Assert.Contains("sha256", result.Stdout);
     }
+
+    [Fact]
+    public void Validate_data_prints_statistics_and_names_every_bad_row()
+    {
+        string good = WriteCorpus("good.csv", TestCorpus.Generate(12, seed: 5));
+        var ok = CliRunner.Run(null, "validate-data", "--data", good);
+        Assert.True(ok.ExitCode == 0, ok.Stderr);
+        Assert.Contains("| language | documents | sentences |", ok.Stdout);
+        Assert.Contains($"| all | 12 | {LabelledData.Read(good).Count} |", ok.Stdout);
+
+        string bad = Path.Combine(_folder, "bad.csv");
+        File.WriteAllText(bad, "doc_id,sentence_index,text,labels\nd,0,Bon.,None\nd,1,,None\nd,x,Mauvais.,None\n");
+        var failed = CliRunner.Run(null, "validate-data", "--data", good, bad, "--json");
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Contains($"{bad}:3:", failed.Stderr);
+        Assert.Contains($"{bad}:4:", failed.Stderr);
+        using JsonDocument json = JsonDocument.Parse(failed.Stdout);
+        Assert.Equal(2, json.RootElement.GetProperty("errors").GetArrayLength());
+        Assert.True(json.RootElement.GetProperty("languages").GetProperty("all").GetProperty("carriedShare").GetDouble() >= 0);
+    }
 }

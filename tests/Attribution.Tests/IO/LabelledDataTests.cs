@@ -105,4 +105,17 @@ public sealed class LabelledDataTests : IDisposable
     {
         Assert.Throws<FileNotFoundException>(() => LabelledData.Read(Path.Combine(_folder, "nope.csv")));
     }
+
+    [Fact]
+    public void Validate_reports_every_bad_row_and_profiles_the_good_ones()
+    {
+        string good = Write("good.csv", Header + "d1,0,\"Huit morts, selon l'OSDH.\",OSDH\nd1,1,La ville est calme.,None\n");
+        string bad = Write("bad.csv", Header + "d2,0,Trois morts selon Sana.,SANA\nd2,x,Index illisible.,None\nd2,1,,None\n");
+        DataValidationResult result = LabelledData.Validate(good, bad);
+        Assert.False(result.IsValid);
+        Assert.Equal([(bad, 3), (bad, 4)], result.Errors.Select(e => (e.File, e.Line)));
+        Assert.Equal(3, result.Statistics.Total.Sentences);
+        Assert.Equal(2, result.Statistics.Total.Documents);
+        Assert.True(LabelledData.Validate(good).IsValid);
+    }
 }
