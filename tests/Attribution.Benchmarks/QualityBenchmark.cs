@@ -14,16 +14,19 @@ internal static class QualityBenchmark
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         string data = Paths.Option(args, "--data", Path.Combine(Paths.Repository, "training-data"));
         int folds = int.Parse(Paths.Option(args, "--folds", "5"), CultureInfo.InvariantCulture);
+        // Defaults are the library's own, so the benchmark measures what users get.
+        var defaults = new TrainerOptions();
+        string Default(double value) => value.ToString("R", CultureInfo.InvariantCulture);
         var options = new TrainerOptions
         {
-            L2Regularization = double.Parse(Paths.Option(args, "--l2", "3e-6"), CultureInfo.InvariantCulture),
-            MaximumPasses = int.Parse(Paths.Option(args, "--passes", "40"), CultureInfo.InvariantCulture),
-            ConvergenceTolerance = double.Parse(Paths.Option(args, "--tolerance", "1e-4"), CultureInfo.InvariantCulture),
-            Featurizer = new FeaturizerOptions
+            L2Regularization = double.Parse(Paths.Option(args, "--l2", Default(defaults.L2Regularization)), CultureInfo.InvariantCulture),
+            MaximumPasses = int.Parse(Paths.Option(args, "--passes", Default(defaults.MaximumPasses)), CultureInfo.InvariantCulture),
+            ConvergenceTolerance = double.Parse(Paths.Option(args, "--tolerance", Default(defaults.ConvergenceTolerance)), CultureInfo.InvariantCulture),
+            Featurizer = defaults.Featurizer with
             {
-                CharNgramWeight = float.Parse(Paths.Option(args, "--char-weight", "0.3"), CultureInfo.InvariantCulture),
-                ContextWeight = float.Parse(Paths.Option(args, "--context-weight", "0.3"), CultureInfo.InvariantCulture),
-                CarriedWeight = float.Parse(Paths.Option(args, "--carried-weight", "1"), CultureInfo.InvariantCulture),
+                CharNgramWeight = float.Parse(Paths.Option(args, "--char-weight", Default(defaults.Featurizer.CharNgramWeight)), CultureInfo.InvariantCulture),
+                ContextWeight = float.Parse(Paths.Option(args, "--context-weight", Default(defaults.Featurizer.ContextWeight)), CultureInfo.InvariantCulture),
+                CarriedWeight = float.Parse(Paths.Option(args, "--carried-weight", Default(defaults.Featurizer.CarriedWeight)), CultureInfo.InvariantCulture),
             },
         };
         var sentences = LabelledData.Read(data);

@@ -21,15 +21,15 @@ public sealed record FeaturizerOptions
     /// <summary>How many previous sentences of the same document contribute features (0, 1 or 2). Default 2.</summary>
     public int ContextSentences { get; init; } = 2;
 
-    /// <summary>Weight of plain context features (words of the previous sentences). Default 0.3.</summary>
-    public float ContextWeight { get; init; } = 0.3f;
+    /// <summary>Weight of plain context features (words of the previous sentences). Default 0.5.</summary>
+    public float ContextWeight { get; init; } = 0.5f;
 
     /// <summary>
     /// Weight of carried-context features: words of the previous sentences, emitted only when the
     /// sentence has a cue that it continues someone's statement ("a-t-il ajouté", "selon lui",
-    /// "the source added", a quote that runs on). Default 1.
+    /// "the source added", a quote that runs on). Default 1.5.
     /// </summary>
-    public float CarriedWeight { get; init; } = 1f;
+    public float CarriedWeight { get; init; } = 1.5f;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
     public void Validate()

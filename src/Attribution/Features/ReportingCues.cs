@@ -15,7 +15,7 @@ internal static class ReportingCues
     public const int WindowAfter = 6;
 
     /// <summary>How many words before a cue are taken as the possible speaker.</summary>
-    public const int WindowBefore = 4;
+    public const int WindowBefore = 8;
 
     // Folded forms (lower case, no accents), as the tokenizer produces them.
     private static readonly WordSet Cues = new(
@@ -34,5 +34,6 @@ internal static class ReportingCues
         "reporter", "correspondent", "stressed", "explained", "insisted", "accused", "condemned", "reportedly",
     ]);
 
-    public static bool IsCue(ReadOnlySpan<char> folded) => Cues.Contains(folded);
+    public static bool IsCue(ReadOnlySpan<char> folded) =>
+        Cues.Contains(folded) || CueLexicon.Default.SingleWords.Contains(CueLexicon.StripInversion(folded));
 }

@@ -1,6 +1,6 @@
 using Attribution.Text;
 
-namespace Attribution;
+namespace Attribution.Features;
 
 /// <summary>
 /// The reporting verbs and phrases of French and English news ("annoncer", "selon", "faire état de",
@@ -52,7 +52,7 @@ internal sealed class CueLexicon
         ("fr", "dénoncer", "denonc~"),
         ("fr", "accuser", "accus~"),
         ("fr", "estimer", "estim~"),
-        ("fr", "juger", "jug~ juge"),
+        ("fr", "juger", "jug~"),
         ("fr", "considérer", "consider~"),
         ("fr", "avertir", "avertit avertissent averti avertissant avertissait"),
         ("fr", "mettre en garde", "en+garde"),
@@ -91,7 +91,7 @@ internal sealed class CueLexicon
         ("fr", "détailler", "detaill~"),
         ("fr", "menacer", "menac~"),
         ("fr", "promettre", "promet promettent promis promettant"),
-        ("fr", "démentir (démenti)", "un+dementi"),
+        ("fr", "un démenti", "un+dementi"),
         ("fr", "mentionner", "mentionn~"),
         ("fr", "évoquer", "evoqu~"),
         ("fr", "qualifier", "qualifi~"),
@@ -112,20 +112,20 @@ internal sealed class CueLexicon
         ("en", "cited", "cit~"),
         ("en", "quoted", "quot~"),
         ("en", "added", "add~"),
-        ("en", "noted", "not~"),
+        ("en", "noted", "note notes noted noting"),
         ("en", "warned", "warn~"),
         ("en", "claimed", "claim~"),
         ("en", "confirmed", "confirm~"),
         ("en", "denied", "denied denies deny denying"),
         ("en", "announced", "announc~"),
-        ("en", "stated", "stat~"),
+        ("en", "stated", "stated stating"),
         ("en", "statement", "statement statements"),
         ("en", "explained", "explain~"),
         ("en", "stressed", "stress~"),
         ("en", "insisted", "insist~"),
         ("en", "estimated", "estimat~"),
-        ("en", "counted", "count~"),
-        ("en", "documented", "document~"),
+        ("en", "counted", "counted counting"),
+        ("en", "documented", "documented documenting"),
         ("en", "tallied", "tally tallied tallies"),
         ("en", "described", "describ~"),
         ("en", "recounted", "recount~"),
@@ -139,11 +139,11 @@ internal sealed class CueLexicon
         ("en", "indicated", "indicat~"),
         ("en", "pointed out", "point+out points+out pointed+out"),
         ("en", "broadcast", "broadcast broadcasts broadcasting"),
-        ("en", "aired", "air~"),
-        ("en", "showed", "show shows showed showing shown"),
+        ("en", "aired", "aired airing"),
+        ("en", "showed", "showed showing shown"),
         ("en", "per", "per"),
         ("en", "wrote", "wrote write writes written"),
-        ("en", "posted", "post~"),
+        ("en", "posted", "posted posting"),
         ("en", "published", "publish~"),
         ("en", "put the toll", "put+the+toll puts+the+toll"),
         ("en", "alleged", "alleg~"),
@@ -156,7 +156,7 @@ internal sealed class CueLexicon
         ("en", "detailed", "detail~"),
         ("en", "mentioned", "mention~"),
         ("en", "observed", "observ~"),
-        ("en", "recorded", "record~"),
+        ("en", "recorded", "recorded recording"),
     ];
 
     /// <summary>The lexicon of the two languages the project ships with.</summary>
@@ -184,7 +184,13 @@ internal sealed class CueLexicon
                 }
             }
         }
+        // Only one-word cues: the first word of a phrase ("de" source, "en" garde) is no cue alone.
+        SingleWords = new WordSet(_byLanguage.Values.SelectMany(d => d.Values).SelectMany(l => l)
+            .Where(c => c.Words.Length == 1).Select(c => c.Words[0]).ToArray());
     }
+
+    /// <summary>Every one-word cue of either language, inflected forms included.</summary>
+    public WordSet SingleWords { get; }
 
     private static IEnumerable<string> Expand(string word, string[] endings) =>
         word.EndsWith('~') ? endings.Select(e => word[..^1] + e) : [word];
@@ -200,7 +206,7 @@ internal sealed class CueLexicon
         ReadOnlySpan<Token> tokens = sentence.Tokens;
         for (int i = 0; i < tokens.Length; i++)
         {
-            string word = StripInversion(sentence.Normalized(tokens[i]).ToString());
+            string word = StripInversion(sentence.Normalized(tokens[i])).ToString();
             if (!byFirstWord.TryGetValue(word, out var candidates))
                 continue;
             foreach (var (words, name) in candidates)
@@ -209,7 +215,8 @@ internal sealed class CueLexicon
         }
     }
 
-    private static string StripInversion(string word)
+    /// <summary>The verb of an inverted form ("precise-t-il" -> "precise"); other words unchanged.</summary>
+    public static ReadOnlySpan<char> StripInversion(ReadOnlySpan<char> word)
     {
         foreach (string suffix in InvertedSuffixes)
             if (word.Length > suffix.Length + 1 && word.EndsWith(suffix, StringComparison.Ordinal))
