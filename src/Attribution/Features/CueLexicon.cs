@@ -105,6 +105,14 @@ internal sealed class CueLexicon
         ("fr", "interrogé par", "interroge+par interrogee+par"),
         ("fr", "au micro de", "au+micro"),
         ("fr", "à l'antenne de", "l'+antenne"),
+        ("fr", "relever", "relev~ releve relevent"),
+        ("fr", "conclure", "conclut concluent conclu concluant"),
+        ("fr", "écrire", "ecrit ecrivent ecrivant ecrivait"),
+        ("fr", "plaider", "plaid~"),
+        ("fr", "rejeter", "rejet~ rejette rejettent"),
+        ("fr", "imputer", "imput~"),
+        ("fr", "proclamer", "proclam~"),
+        ("fr", "ironiser", "ironis~"),
         ("en", "said", "said say says saying"),
         ("en", "told", "told tell tells telling"),
         ("en", "reported", "report~"),
@@ -157,6 +165,11 @@ internal sealed class CueLexicon
         ("en", "mentioned", "mention~"),
         ("en", "observed", "observ~"),
         ("en", "recorded", "recorded recording"),
+        ("en", "maintained", "maintain~"),
+        ("en", "dismissed", "dismiss~"),
+        ("en", "rejected", "reject~"),
+        ("en", "welcomed", "welcom~"),
+        ("en", "recalled", "recall~"),
     ];
 
     /// <summary>The lexicon of the two languages the project ships with.</summary>
