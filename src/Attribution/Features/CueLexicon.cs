@@ -198,12 +198,12 @@ internal sealed class CueLexicon
             }
         }
         // Only one-word cues: the first word of a phrase ("de" source, "en" garde) is no cue alone.
-        SingleWords = new WordSet(_byLanguage.Values.SelectMany(d => d.Values).SelectMany(l => l)
+        SingleWords = (_byLanguage.Values.SelectMany(d => d.Values).SelectMany(l => l)
             .Where(c => c.Words.Length == 1).Select(c => c.Words[0]).ToArray());
     }
 
     /// <summary>Every one-word cue of either language, inflected forms included.</summary>
-    public WordSet SingleWords { get; }
+    public IReadOnlyList<string> SingleWords { get; }
 
     private static IEnumerable<string> Expand(string word, string[] endings) =>
         word.EndsWith('~') ? endings.Select(e => word[..^1] + e) : [word];

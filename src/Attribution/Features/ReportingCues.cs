@@ -17,23 +17,16 @@ internal static class ReportingCues
     /// <summary>How many words before a cue are taken as the possible speaker.</summary>
     public const int WindowBefore = 8;
 
-    // Folded forms (lower case, no accents), as the tokenizer produces them.
+    // Folded forms (lower case, no accents), as the tokenizer produces them: the lexicon's one-word
+    // verbs in every inflection, plus the nouns and particles that announce a source.
     private static readonly WordSet Cues = new(
     [
-        // French
-        "selon", "apres", "citant", "cite", "citee", "cites", "source", "sources", "communique", "rapport",
-        "annonce", "annoncee", "annonces", "annoncent", "indique", "indiquee", "indiquent", "affirme", "affirmee", "affirment",
-        "declare", "declaree", "declarent", "precise", "precisee", "precisent", "rapporte", "rapportee", "rapportent",
-        "ajoute", "ajoutee", "souligne", "soulignee", "explique", "assure", "assuree", "estime", "estimee", "note",
-        "rappelle", "confirme", "confirmee", "dementi", "dement", "accuse", "denonce", "denoncee", "signale", "signalee",
-        "poursuit", "poursuivi", "insiste", "avertit", "averti", "relate", "raconte", "constate", "dit", "fait", "etat",
-        "revendique", "revendiquee", "deplore",
-        // English
-        "said", "says", "say", "told", "tells", "reported", "reports", "according", "added", "adds", "noted", "stated",
-        "announced", "claimed", "confirmed", "denied", "warned", "quoted", "quoting", "cited", "citing", "statement",
-        "reporter", "correspondent", "stressed", "explained", "insisted", "accused", "condemned", "reportedly",
+        .. CueLexicon.Default.SingleWords,
+        "selon", "apres", "citant", "source", "sources", "communique", "rapport", "fait", "etat",
+        "according", "statement", "reporter", "correspondent", "reportedly",
     ]);
 
+    /// <summary>Whether a folded word is a cue; an inverted verb ("precise-t-il") counts as its verb.</summary>
     public static bool IsCue(ReadOnlySpan<char> folded) =>
-        Cues.Contains(folded) || CueLexicon.Default.SingleWords.Contains(CueLexicon.StripInversion(folded));
+        Cues.Contains(folded) || (folded.Contains('-') && Cues.Contains(CueLexicon.StripInversion(folded)));
 }
