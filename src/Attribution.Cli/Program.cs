@@ -10,6 +10,7 @@ var root = new RootCommand("attribution: tag each sentence of a news article wit
     PredictCommand.Create(),
     InfoCommand.Create(),
     ValidateDataCommand.Create(),
+    ScoreCommand.Create(),
 };
 
 ParseResult parsed = root.Parse(args);

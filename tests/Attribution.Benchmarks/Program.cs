@@ -4,6 +4,7 @@ using Attribution.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "speed" => SpeedBenchmark.Run(args[1..]),
+    "stages" => StageProfile.Run(args[1..]),
     "quality" => QualityBenchmark.Run(args[1..]),
     "segmentation" => SegmentationEval.Run(args[1..]),
     _ => Usage(),

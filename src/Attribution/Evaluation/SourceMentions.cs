@@ -49,7 +49,7 @@ internal sealed class SourceMentions
         ReadOnlySpan<Token> tokens = sentence.Tokens;
         for (int i = 0; i < tokens.Length; i++)
         {
-            ReadOnlySpan<char> original = sentence.Source.AsSpan(tokens[i].SourceStart, tokens[i].SourceLength);
+            ReadOnlySpan<char> original = sentence.Text.Slice(tokens[i].SourceStart, tokens[i].SourceLength);
             foreach (var (exact, label) in _exact)
                 if (original.SequenceEqual(exact))
                     labels.Add(label);

@@ -90,5 +90,5 @@ internal static class CarryCues
 
     // A lone straight apostrophe ("les rebelles' positions") is not a quote mark worth counting.
     private static bool IsApostropheInText(TokenizedSentence sentence, Token token) =>
-        CharFolding.IsApostrophe(sentence.Source[token.SourceStart]);
+        CharFolding.IsApostrophe(sentence.Text[token.SourceStart]);
 }

@@ -16,10 +16,16 @@ internal sealed class DocumentWalker
     public void Reset() => _seen = 0;
 
     /// <summary>Tokenizes the next sentence of the document and returns it with its context.</summary>
-    public SentenceContext Next(string sentence, int offset)
+    public SentenceContext Next(string sentence, int offset) => Next(sentence, 0, sentence.Length, offset);
+
+    /// <summary>
+    /// Tokenizes the next sentence, found at <paramref name="start"/> in <paramref name="text"/>, and
+    /// returns it with its context; <paramref name="offset"/> is its position in the document.
+    /// </summary>
+    public SentenceContext Next(string text, int start, int length, int offset)
     {
         int slot = _seen % 3;
-        Tokenizer.Tokenize(sentence, _ring[slot]);
+        Tokenizer.Tokenize(text, start, length, _ring[slot]);
         _offsets[slot] = offset;
         int index = _seen++;
         int p1 = (slot + 2) % 3, p2 = (slot + 1) % 3;

@@ -44,7 +44,7 @@ internal sealed class Featurizer
             return;
         bool carries = CarryCues.Carries(current, context.Previous1);
         if (carries)
-            AddShapeFlag("carry", builder, context.CurrentOffset, current.Source.Length);
+            AddShapeFlag("carry", builder, context.CurrentOffset, current.Length);
 
         float plain = _options.ContextWeight, carried = _options.CarriedWeight;
         if (context.Previous1 is { } p1)
@@ -162,11 +162,11 @@ internal sealed class Featurizer
 
     private static void AddShape(TokenizedSentence sentence, int index, int offset, FeatureBuilder builder)
     {
-        int length = sentence.Source.Length;
+        int length = sentence.Length;
         AddShapeFlag(index switch { 0 => "first", 1 => "second", < 5 => "early", _ => "later" }, builder, offset, 0);
         int count = sentence.Count;
         AddShapeFlag(count switch { < 4 => "len<4", < 8 => "len<8", < 16 => "len<16", < 32 => "len<32", _ => "len>=32" }, builder, offset, 0);
-        ReadOnlySpan<char> trimmed = sentence.Source.AsSpan().TrimEnd();
+        ReadOnlySpan<char> trimmed = sentence.Text.TrimEnd();
         char last = trimmed.Length > 0 ? trimmed[^1] : '\0';
         if (last is not ('.' or '!' or '?' or '…' or ')') && !CharFolding.IsDoubleQuote(last))
             AddShapeFlag("noend", builder, offset, length);

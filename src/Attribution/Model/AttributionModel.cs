@@ -18,6 +18,7 @@ public sealed class AttributionModel
     private readonly LinearModel _linear;
     private readonly Featurizer _featurizer;
     private readonly string[] _labels;
+    private readonly ThreadLocal<SentenceScorer> _scorers;
 
     internal AttributionModel(ModelManifest manifest, LinearModel linear)
     {
@@ -25,6 +26,7 @@ public sealed class AttributionModel
         _linear = linear;
         _featurizer = new Featurizer(manifest.TrainerOptions.Featurizer);
         _labels = manifest.Labels.ToArray();
+        _scorers = new ThreadLocal<SentenceScorer>(CreateScorer);
     }
 
     /// <summary>What the model file says about itself: labels, training options, data and metrics.</summary>
@@ -85,7 +87,7 @@ public sealed class AttributionModel
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ModelFile.Write(stream, Manifest, _linear.Classes, _linear.Dimension, _linear.Weights);
+        ModelFile.Write(stream, Manifest, _linear.Classes, _linear.Dimension, _linear.CopyWeights());
     }
 
     /// <summary>Tags one sentence on its own, without the context of a document.</summary>
@@ -94,9 +96,9 @@ public sealed class AttributionModel
         ArgumentNullException.ThrowIfNull(sentence);
         options ??= PredictionOptions.Default;
         options.Validate();
-        var walker = new DocumentWalker();
-        var builder = new FeatureBuilder(_featurizer.Options.HashBits, explain: options.EvidenceCount > 0);
-        return Score(walker.Next(sentence, 0), builder, options.EvidenceCount, 0, sentence.Length);
+        SentenceScorer scorer = Scorer();
+        scorer.StartDocument();
+        return Score(scorer, sentence, 0, 0, sentence.Length, 0, options.EvidenceCount);
     }
 
     /// <summary>
@@ -106,36 +108,42 @@ public sealed class AttributionModel
     public IReadOnlyList<SentenceAttribution> Attribute(string text, PredictionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        IReadOnlyList<Sentence> sentences = SentenceSplitter.Default.Split(text);
-        return Attribute(sentences.Select(s => (s.Text, s.Start)).ToList(), options);
+        options ??= PredictionOptions.Default;
+        options.Validate();
+        var spans = new List<TextSpan>();
+        SentenceSplitter.Default.Split(text, spans);
+        SentenceScorer scorer = Scorer();
+        scorer.StartDocument();
+        var results = new List<SentenceAttribution>(spans.Count);
+        for (int i = 0; i < spans.Count; i++)
+            results.Add(Score(scorer, text, i, spans[i].Start, spans[i].Length, spans[i].Start, options.EvidenceCount));
+        return results;
     }
 
     /// <summary>Tags the sentences of one document, already split, in order and in context.</summary>
     public IReadOnlyList<SentenceAttribution> AttributeSentences(IEnumerable<string> sentences, PredictionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var withOffsets = new List<(string, int)>();
+        options ??= PredictionOptions.Default;
+        options.Validate();
+        SentenceScorer scorer = Scorer();
+        scorer.StartDocument();
+        var results = new List<SentenceAttribution>();
         int offset = 0;
         foreach (string s in sentences)
         {
             ArgumentNullException.ThrowIfNull(s, nameof(sentences));
-            withOffsets.Add((s, offset));
+            results.Add(Score(scorer, s, results.Count, 0, s.Length, offset, options.EvidenceCount));
             offset += s.Length + 1;
         }
-        return Attribute(withOffsets, options);
-    }
-
-    private List<SentenceAttribution> Attribute(List<(string Text, int Start)> sentences, PredictionOptions? options)
-    {
-        options ??= PredictionOptions.Default;
-        options.Validate();
-        var walker = new DocumentWalker();
-        var builder = new FeatureBuilder(_featurizer.Options.HashBits, explain: options.EvidenceCount > 0);
-        var results = new List<SentenceAttribution>(sentences.Count);
-        foreach (var (sentence, start) in sentences)
-            results.Add(Score(walker.Next(sentence, start), builder, options.EvidenceCount, start, sentence.Length));
         return results;
     }
+
+    /// <summary>A scorer with the calling thread's reusable buffers; each thread gets its own.</summary>
+    internal SentenceScorer Scorer() => _scorers.Value!;
+
+    /// <summary>A new scorer for one thread's exclusive use.</summary>
+    internal SentenceScorer CreateScorer() => new(_linear, _featurizer);
 
     /// <summary>Evaluates the model against gold labels, scoring each document's sentences in order and in context.</summary>
     public EvaluationResult Evaluate(IEnumerable<LabelledSentence> data)
@@ -162,7 +170,7 @@ public sealed class AttributionModel
     internal static List<FeatureVector> Featurize(Featurizer featurizer, List<LabelledSentence[]> documents)
     {
         var walker = new DocumentWalker();
-        var builder = new FeatureBuilder(featurizer.Options.HashBits, explain: false);
+        var builder = new FeatureBuilder(featurizer.Options.HashBits);
         var vectors = new List<FeatureVector>();
         foreach (LabelledSentence[] document in documents)
         {
@@ -177,45 +185,15 @@ public sealed class AttributionModel
         return vectors;
     }
 
-    private SentenceAttribution Score(in SentenceContext context, FeatureBuilder builder, int evidenceCount, int start, int length)
+    private SentenceAttribution Score(SentenceScorer scorer, string text, int index, int start, int length, int offset, int evidenceCount)
     {
-        builder.Clear();
-        _featurizer.Featurize(context, builder);
-        FeatureVector x = builder.Build();
         Span<double> probabilities = stackalloc double[_labels.Length];
-        _linear.Probabilities(x, probabilities);
-        int best = ArgMax(probabilities);
+        int best = scorer.Next(text, start, length, offset, probabilities, explain: evidenceCount > 0);
         var scores = new Dictionary<string, double>(_labels.Length, StringComparer.Ordinal);
         for (int k = 0; k < _labels.Length; k++)
             scores[_labels[k]] = probabilities[k];
-        IReadOnlyList<Evidence> evidence = evidenceCount > 0 ? Explain(x, builder.Origins!, best, evidenceCount) : [];
-        return new SentenceAttribution(context.Index, start, length, context.Current.Source, _labels[best], probabilities[best], scores, evidence);
-    }
-
-    /// <summary>
-    /// The features that raised the chosen label's score most above the average label's: a feature's
-    /// contribution is its value times (its weight for the label minus its mean weight).
-    /// </summary>
-    private List<Evidence> Explain(FeatureVector x, List<FeatureOrigin> origins, int label, int count)
-    {
-        var firstOrigin = new Dictionary<int, FeatureOrigin>();
-        foreach (FeatureOrigin origin in origins)
-            firstOrigin.TryAdd(origin.Index, origin);
-        var evidence = new List<Evidence>();
-        for (int j = 0; j < x.Count; j++)
-        {
-            if (!firstOrigin.TryGetValue(x.Indices[j], out FeatureOrigin origin))
-                continue;
-            double mean = 0;
-            for (int k = 0; k < _linear.Classes; k++)
-                mean += _linear.Weight(x.Indices[j], k);
-            mean /= _linear.Classes;
-            double contribution = x.Values[j] * (_linear.Weight(x.Indices[j], label) - mean);
-            if (contribution > 0)
-                evidence.Add(new Evidence(origin.Name, contribution, origin.Start, origin.Length));
-        }
-        evidence.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
-        return evidence.Count > count ? evidence.GetRange(0, count) : evidence;
+        IReadOnlyList<Evidence> evidence = evidenceCount > 0 ? scorer.Explain(best, evidenceCount) : [];
+        return new SentenceAttribution(index, offset, length, text.Substring(start, length), _labels[best], probabilities[best], scores, evidence);
     }
 
     private static int ArgMax(ReadOnlySpan<double> values)

@@ -1,14 +1,20 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Attribution.Features;
 
 namespace Attribution.Model;
 
 /// <summary>
 /// The weights of a linear multiclass model, feature-major so that scoring a sparse vector reads
-/// each feature's weights for all labels from one place. Immutable after construction.
+/// each feature's weights for all labels from one place. Each feature's row is padded to a whole
+/// number of SIMD vectors and rows start aligned, so a feature costs one or two vector loads and
+/// multiply-adds; the arrays are pinned so the alignment holds. Immutable after construction.
 /// </summary>
 internal sealed class LinearModel
 {
-    private readonly float[] _weights;
+    private readonly float[] _storage;
+    private readonly int _offset;
+    private readonly int _stride;
 
     public LinearModel(int classes, int dimension, float[] weights)
     {
@@ -16,30 +22,65 @@ internal sealed class LinearModel
             throw new ArgumentException($"Expected {(long)classes * dimension} weights, got {weights.LongLength}.", nameof(weights));
         Classes = classes;
         Dimension = dimension;
-        _weights = weights;
+        int lanes = Vector<float>.Count;
+        _stride = (classes + lanes - 1) / lanes * lanes;
+        _storage = GC.AllocateArray<float>(checked(dimension * _stride + lanes), pinned: true);
+        _offset = AlignedOffset(_storage, lanes * sizeof(float));
+        for (int f = 0; f < dimension; f++)
+            weights.AsSpan(f * classes, classes).CopyTo(_storage.AsSpan(_offset + f * _stride));
     }
 
     public int Classes { get; }
 
     public int Dimension { get; }
 
-    public ReadOnlySpan<float> Weights => _weights;
+    public float Weight(int feature, int label) => _storage[_offset + feature * _stride + label];
 
-    public float Weight(int feature, int label) => _weights[(long)feature * Classes + label];
+    /// <summary>The weights unpadded, feature-major, as the model file stores them.</summary>
+    public float[] CopyWeights()
+    {
+        var weights = new float[(long)Dimension * Classes];
+        for (int f = 0; f < Dimension; f++)
+            _storage.AsSpan(_offset + f * _stride, Classes).CopyTo(weights.AsSpan(f * Classes));
+        return weights;
+    }
 
-    /// <summary>Fills <paramref name="probabilities"/> with the softmax of the label scores.</summary>
+    /// <summary>Fills <paramref name="probabilities"/> with the softmax of the label scores of a stored vector.</summary>
     public void Probabilities(FeatureVector x, Span<double> probabilities)
     {
-        probabilities.Clear();
-        int classes = Classes;
+        Span<Vector<float>> sums = stackalloc Vector<float>[_stride / Vector<float>.Count];
+        sums.Clear();
         for (int j = 0; j < x.Count; j++)
-        {
-            long f = (long)x.Indices[j] * classes;
-            double value = x.Values[j];
-            for (int k = 0; k < classes; k++)
-                probabilities[k] += value * _weights[f + k];
-        }
-        Softmax(probabilities);
+            Accumulate(x.Indices[j], x.Values[j], sums);
+        Finish(sums, probabilities);
+    }
+
+    /// <summary>Fills <paramref name="probabilities"/> with the softmax of the label scores of what a builder holds.</summary>
+    public void Probabilities(FeatureBuilder x, Span<double> probabilities)
+    {
+        Span<Vector<float>> sums = stackalloc Vector<float>[_stride / Vector<float>.Count];
+        sums.Clear();
+        float scale = x.Scale();
+        foreach (int slot in x.Slots)
+            Accumulate(slot, x.Value(slot) * scale, sums);
+        Accumulate(x.Bias, 1f, sums);
+        Finish(sums, probabilities);
+    }
+
+    private void Accumulate(int feature, float value, Span<Vector<float>> sums)
+    {
+        ReadOnlySpan<Vector<float>> row = MemoryMarshal.Cast<float, Vector<float>>(_storage.AsSpan(_offset + feature * _stride, _stride));
+        var v = new Vector<float>(value);
+        for (int c = 0; c < row.Length; c++)
+            sums[c] += v * row[c];
+    }
+
+    private void Finish(ReadOnlySpan<Vector<float>> sums, Span<double> probabilities)
+    {
+        ReadOnlySpan<float> scores = MemoryMarshal.Cast<Vector<float>, float>(sums);
+        for (int k = 0; k < Classes; k++)
+            probabilities[k] = scores[k];
+        Softmax(probabilities[..Classes]);
     }
 
     /// <summary>Turns scores into probabilities in place.</summary>
@@ -56,5 +97,20 @@ internal sealed class LinearModel
         }
         for (int k = 0; k < scores.Length; k++)
             scores[k] /= sum;
+    }
+
+    // The array lives on the pinned object heap, so its address never changes after this check.
+    private static int AlignedOffset(float[] pinned, int alignment)
+    {
+        GCHandle handle = GCHandle.Alloc(pinned, GCHandleType.Pinned);
+        try
+        {
+            long misalignment = (long)handle.AddrOfPinnedObject() % alignment;
+            return misalignment == 0 ? 0 : (int)((alignment - misalignment) / sizeof(float));
+        }
+        finally
+        {
+            handle.Free();
+        }
     }
 }

@@ -9,8 +9,17 @@ internal sealed class TokenizedSentence
     private char[] _norm = new char[256];
     private Token[] _tokens = new Token[64];
 
-    /// <summary>The sentence as written.</summary>
-    public string Source { get; private set; } = string.Empty;
+    /// <summary>The document the sentence was taken from.</summary>
+    public string Document { get; private set; } = string.Empty;
+
+    /// <summary>Offset of the sentence in <see cref="Document"/>.</summary>
+    public int Start { get; private set; }
+
+    /// <summary>Length of the sentence in characters.</summary>
+    public int Length { get; private set; }
+
+    /// <summary>The sentence as written; token source offsets are relative to it.</summary>
+    public ReadOnlySpan<char> Text => Document.AsSpan(Start, Length);
 
     /// <summary>Number of tokens.</summary>
     public int Count { get; private set; }
@@ -32,13 +41,15 @@ internal sealed class TokenizedSentence
         return true;
     }
 
-    internal void Reset(string source)
+    internal void Reset(string document, int start, int length)
     {
-        Source = source;
+        Document = document;
+        Start = start;
+        Length = length;
         Count = 0;
         NormLength = 0;
-        if (_norm.Length < source.Length * 2 + 8)
-            _norm = new char[source.Length * 2 + 8];
+        if (_norm.Length < length * 2 + 8)
+            _norm = new char[length * 2 + 8];
     }
 
     internal int NormLength { get; private set; }

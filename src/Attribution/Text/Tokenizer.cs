@@ -13,10 +13,17 @@ internal static class Tokenizer
 
     private const int MaxDigitRun = 4;
 
-    /// <summary>Tokenizes <paramref name="text"/> into <paramref name="into"/>, replacing its content.</summary>
-    public static void Tokenize(string text, TokenizedSentence into)
+    /// <summary>Tokenizes a whole string into <paramref name="into"/>, replacing its content.</summary>
+    public static void Tokenize(string text, TokenizedSentence into) => Tokenize(text, 0, text.Length, into);
+
+    /// <summary>
+    /// Tokenizes the sentence at <paramref name="start"/> in <paramref name="document"/> into
+    /// <paramref name="into"/>, replacing its content; no copy of the sentence is made.
+    /// </summary>
+    public static void Tokenize(string document, int start, int length, TokenizedSentence into)
     {
-        into.Reset(text);
+        into.Reset(document, start, length);
+        ReadOnlySpan<char> text = document.AsSpan(start, length);
         int i = 0;
         while (i < text.Length)
         {
@@ -36,7 +43,7 @@ internal static class Tokenizer
         }
     }
 
-    private static bool IsStandaloneDash(string text, int i) =>
+    private static bool IsStandaloneDash(ReadOnlySpan<char> text, int i) =>
         (i == 0 || char.IsWhiteSpace(text[i - 1])) || (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]));
 
     private static void AddSymbol(TokenizedSentence into, TokenKind kind, char normalized, int sourceIndex)
@@ -46,7 +53,7 @@ internal static class Tokenizer
         into.AddToken(new Token(kind, start, 1, sourceIndex, 1));
     }
 
-    private static int ReadWord(string text, int start, TokenizedSentence into)
+    private static int ReadWord(ReadOnlySpan<char> text, int start, TokenizedSentence into)
     {
         int end = start;
         while (end < text.Length)
@@ -85,7 +92,7 @@ internal static class Tokenizer
         return end;
     }
 
-    private static bool IsElision(string text, int from, int to)
+    private static bool IsElision(ReadOnlySpan<char> text, int from, int to)
     {
         Span<char> buffer = stackalloc char[16];
         int n = 0;
@@ -98,7 +105,7 @@ internal static class Tokenizer
         return Elisions.Contains(buffer[..n]);
     }
 
-    private static int IndexOfApostrophe(string text, int from, int to)
+    private static int IndexOfApostrophe(ReadOnlySpan<char> text, int from, int to)
     {
         for (int i = from; i < to; i++)
             if (CharFolding.IsApostrophe(text[i]))
@@ -106,7 +113,7 @@ internal static class Tokenizer
         return -1;
     }
 
-    private static int LastIndexOfApostrophe(string text, int from, int to)
+    private static int LastIndexOfApostrophe(ReadOnlySpan<char> text, int from, int to)
     {
         for (int i = to - 1; i >= from; i--)
             if (CharFolding.IsApostrophe(text[i]))
@@ -114,7 +121,7 @@ internal static class Tokenizer
         return -1;
     }
 
-    private static void AddFolded(TokenizedSentence into, TokenKind kind, string text, int from, int to,
+    private static void AddFolded(TokenizedSentence into, TokenKind kind, ReadOnlySpan<char> text, int from, int to,
         bool appendApostrophe, int sourceLength, bool prefixApostrophe = false, int sourceStart = -1)
     {
         int normStart = into.NormLength;
@@ -140,7 +147,7 @@ internal static class Tokenizer
         into.AddToken(new Token(kind, normStart, n - normStart, sourceStart >= 0 ? sourceStart : from, sourceLength));
     }
 
-    private static int ReadNumber(string text, int start, TokenizedSentence into)
+    private static int ReadNumber(ReadOnlySpan<char> text, int start, TokenizedSentence into)
     {
         int end = start;
         while (end < text.Length)

@@ -1,0 +1,85 @@
+namespace Attribution.IO;
+
+/// <summary>
+/// Reads a stream line by line as raw bytes, so each line can be decoded (and rejected) on its own
+/// and errors can name the line and its byte offset. Handles LF and CRLF; a leading UTF-8 BOM is
+/// dropped. Lines may be any length; the buffer grows to the longest line.
+/// </summary>
+internal sealed class ByteLineReader
+{
+    private readonly Stream _stream;
+    private byte[] _buffer = new byte[1 << 16];
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private long _consumed;
+
+    public ByteLineReader(Stream stream) => _stream = stream;
+
+    /// <summary>1-based number of the line read last.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>Byte offset in the (decompressed) input of the line read last.</summary>
+    public long LineOffset { get; private set; }
+
+    /// <summary>Reads the next line without its terminator; false at the end of the input.</summary>
+    public bool TryReadLine(out ReadOnlySpan<byte> line)
+    {
+        int scanFrom = _start;
+        while (true)
+        {
+            int newline = _buffer.AsSpan(scanFrom, _end - scanFrom).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                int lineEnd = scanFrom + newline;
+                line = Take(lineEnd, lineEnd + 1);
+                return true;
+            }
+            if (_eof)
+            {
+                if (_start == _end)
+                {
+                    line = default;
+                    return false;
+                }
+                line = Take(_end, _end);
+                return true;
+            }
+            int scanned = _end;
+            scanFrom = scanned - Fill();
+        }
+    }
+
+    private ReadOnlySpan<byte> Take(int lineEnd, int next)
+    {
+        LineNumber++;
+        LineOffset = _consumed;
+        ReadOnlySpan<byte> line = _buffer.AsSpan(_start, lineEnd - _start);
+        if (LineNumber == 1)
+            line = Utf8Text.WithoutBom(line);
+        if (!line.IsEmpty && line[^1] == '\r')
+            line = line[..^1];
+        _consumed += next - _start;
+        _start = next;
+        return line;
+    }
+
+    /// <summary>Reads more input; returns how far the unfinished line moved towards the front.</summary>
+    private int Fill()
+    {
+        // Move the unfinished line to the front, growing the buffer when it already fills it.
+        int shift = _start;
+        int pending = _end - _start;
+        if (pending == _buffer.Length)
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        else if (_start > 0)
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, pending);
+        _start = 0;
+        _end = pending;
+        int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+            _eof = true;
+        _end += read;
+        return shift;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace Attribution.IO;
+
+/// <summary>
+/// Writes scored sentences as UTF-8 rows, straight into a buffer with no string per row. One
+/// instance serves one thread. The bytes depend only on the values, so the output of a corpus is
+/// the same whatever the thread count or the run it was resumed from.
+/// </summary>
+internal abstract class ScoreFormatter
+{
+    protected ScoreFormatter(IReadOnlyList<string> labels) => Labels = labels;
+
+    /// <summary>The model's labels, in the order of the probabilities given to <see cref="WriteSentence"/>.</summary>
+    protected IReadOnlyList<string> Labels { get; }
+
+    /// <summary>A formatter for <paramref name="format"/>.</summary>
+    public static ScoreFormatter Create(ScoreFormat format, IReadOnlyList<string> labels) => format switch
+    {
+        ScoreFormat.JsonLines => new JsonLinesScoreFormatter(labels),
+        _ => new CsvScoreFormatter(labels),
+    };
+
+    /// <summary>Whether rows carry evidence (worth computing only then).</summary>
+    public abstract bool WantsEvidence { get; }
+
+    /// <summary>Writes what comes before the first row (a CSV header; nothing for JSONL).</summary>
+    public abstract void WriteHeader(IBufferWriter<byte> output);
+
+    /// <summary>Writes one scored sentence.</summary>
+    public abstract void WriteSentence(IBufferWriter<byte> output, string documentId, int index, int start, int length,
+        ReadOnlySpan<char> text, int label, ReadOnlySpan<double> probabilities, IReadOnlyList<Evidence>? evidence);
+
+    /// <summary>Writes the row of a document with no sentence, so that every document appears.</summary>
+    public abstract void WriteEmptyDocument(IBufferWriter<byte> output, string documentId);
+
+    /// <summary>Writes text as UTF-8.</summary>
+    protected static void WriteUtf8(IBufferWriter<byte> output, ReadOnlySpan<char> text)
+    {
+        Span<byte> span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        output.Advance(Encoding.UTF8.GetBytes(text, span));
+    }
+
+    /// <summary>Writes bytes as they are.</summary>
+    protected static void WriteRaw(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
+    }
+
+    protected static void WriteInteger(IBufferWriter<byte> output, long value)
+    {
+        Span<byte> span = output.GetSpan(24);
+        Utf8Formatter.TryFormat(value, span, out int written);
+        output.Advance(written);
+    }
+
+    /// <summary>A probability with four decimals: enough to rank and threshold, and short.</summary>
+    protected static void WriteProbability(IBufferWriter<byte> output, double value)
+    {
+        Span<byte> span = output.GetSpan(24);
+        Utf8Formatter.TryFormat(Math.Round(value, 4), span, out int written, new StandardFormat('F', 4));
+        output.Advance(written);
+    }
+}
