@@ -7,7 +7,7 @@ namespace Attribution.Cli.Commands;
 /// <summary>
 /// <c>score [--model M.zip] --input PATH|- --output PATH|- [--input-format txt|jsonl|csv]
 /// [--format csv|jsonl] [--id-column C --text-column C] [--threads N] [--shard K/N] [--resume]
-/// [--summary FILE]</c>: tags every sentence of a corpus. Unreadable documents are reported on
+/// [--summary FILE] [--checkpoint-interval SECONDS]</c>: tags every sentence of a corpus. Unreadable documents are reported on
 /// stderr and make the exit code 1 after the rest is done; Ctrl-C or SIGTERM stops cleanly for
 /// <c>--resume</c>.
 /// </summary>
@@ -28,9 +28,10 @@ internal static class ScoreCommand
         var shard = new Option<string?>("--shard") { Description = "Score only slice K of N (1 <= K <= N), by a stable hash of the document id" };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run into the same output" };
         var summary = new Option<string?>("--summary") { Description = "Also write a CSV with one row per document: sentences per label" };
+        var checkpoint = new Option<double>("--checkpoint-interval") { Description = "Seconds between resume checkpoints", DefaultValueFactory = _ => 2.0 };
         var command = new Command("score", "Tag every sentence of a corpus (folder, JSONL, CSV or standard input)")
         {
-            model, input, output, inputFormat, format, idColumn, textColumn, threads, shard, resume, summary,
+            model, input, output, inputFormat, format, idColumn, textColumn, threads, shard, resume, summary, checkpoint,
         };
         command.SetAction(parse =>
         {
@@ -53,6 +54,7 @@ internal static class ScoreCommand
                     Shard = parse.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All,
                     Resume = parse.GetValue(resume),
                     SummaryPath = parse.GetValue(summary),
+                    CheckpointInterval = TimeSpan.FromSeconds(parse.GetValue(checkpoint)),
                 };
                 options.Validate();
             }
@@ -64,7 +66,15 @@ internal static class ScoreCommand
             if (options.Resume && outputPath == "-")
                 throw new UsageException("--resume needs --output FILE: standard output cannot be resumed.");
             AttributionModel m = CommonOptions.LoadModel(parse.GetValue(model));
-            return Run(new CorpusScorer(m, options), parse.GetValue(input)!, outputPath);
+            try
+            {
+                return Run(new CorpusScorer(m, options), parse.GetValue(input)!, outputPath);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A resume that does not match the interrupted run is a usage error.
+                throw new UsageException(e.Message);
+            }
         });
         return command;
     }
