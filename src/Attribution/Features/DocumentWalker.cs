@@ -1,5 +1,3 @@
-using Attribution.Text;
-
 namespace Attribution.Features;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Attribution.Features;
 /// </summary>
 internal sealed class DocumentWalker
 {
-    private readonly TokenizedSentence[] _ring = [new(), new(), new()];
+    private readonly CuedSentence[] _ring = [new(), new(), new()];
     private readonly int[] _offsets = new int[3];
     private int _seen;
 
@@ -25,7 +23,7 @@ internal sealed class DocumentWalker
     public SentenceContext Next(string text, int start, int length, int offset)
     {
         int slot = _seen % 3;
-        Tokenizer.Tokenize(text, start, length, _ring[slot]);
+        _ring[slot].Read(text, start, length);
         _offsets[slot] = offset;
         int index = _seen++;
         int p1 = (slot + 2) % 3, p2 = (slot + 1) % 3;

@@ -1,25 +1,25 @@
 namespace Attribution.Features;
 
 /// <summary>
-/// Collects the hashed features of one sentence. Values accumulate in a dense array indexed by hash
-/// slot, so duplicates merge as they arrive and a sentence costs no sorting and no allocation; only
-/// the slots touched are visited again. Reused from sentence to sentence by one thread; records
-/// names and spans only when explaining.
+/// Collects the hashed features of one sentence, merging duplicates as they arrive. The distinct
+/// features sit in two short parallel arrays (slots and summed values) found through a small
+/// open-addressing index, so everything a sentence touches stays in the first-level cache: no
+/// sorting, no allocation, no pass over the 2^bits hash space. Reused from sentence to sentence
+/// by one thread; records names and spans only when explaining.
 /// </summary>
 internal sealed class FeatureBuilder
 {
     private readonly int _mask;
-    private readonly float[] _dense;
-    private readonly bool[] _seen;
-    private int[] _touched = new int[512];
+    private int[] _index = new int[2048];
+    private int[] _slots = new int[1024];
+    private float[] _values = new float[1024];
+    private int[] _where = new int[1024];
     private int _count;
     private int _last;
 
     public FeatureBuilder(int hashBits)
     {
         _mask = (1 << hashBits) - 1;
-        _dense = new float[1 << hashBits];
-        _seen = new bool[1 << hashBits];
         Bias = 1 << hashBits;
     }
 
@@ -32,19 +32,16 @@ internal sealed class FeatureBuilder
     public bool Explaining => Origins is not null;
 
     /// <summary>The distinct slots added since <see cref="Clear"/>, in the order first added.</summary>
-    public ReadOnlySpan<int> Slots => _touched.AsSpan(0, _count);
+    public ReadOnlySpan<int> Slots => _slots.AsSpan(0, _count);
 
-    /// <summary>The summed (unnormalized) value of a slot.</summary>
-    public float Value(int slot) => _dense[slot];
+    /// <summary>The summed (unnormalized) value of each slot of <see cref="Slots"/>.</summary>
+    public ReadOnlySpan<float> Values => _values.AsSpan(0, _count);
 
     /// <summary>Starts a new sentence; <paramref name="explain"/> records feature names and spans.</summary>
     public void Clear(bool explain = false)
     {
-        foreach (int slot in Slots)
-        {
-            _dense[slot] = 0;
-            _seen[slot] = false;
-        }
+        foreach (int i in _where.AsSpan(0, _count))
+            _index[i] = 0;
         _count = 0;
         if (explain)
             (Origins ??= []).Clear();
@@ -55,15 +52,34 @@ internal sealed class FeatureBuilder
     public void Add(uint hash, float value)
     {
         int slot = (int)(hash & (uint)_mask);
-        if (!_seen[slot])
+        int indexMask = _index.Length - 1;
+        int i = Start(slot, indexMask);
+        while (true)
         {
-            _seen[slot] = true;
-            if (_count == _touched.Length)
-                Array.Resize(ref _touched, _count * 2);
-            _touched[_count++] = slot;
+            int entry = _index[i];
+            if (entry == 0)
+                break;
+            if (_slots[entry - 1] == slot)
+            {
+                _values[entry - 1] += value;
+                _last = slot;
+                return;
+            }
+            i = (i + 1) & indexMask;
         }
-        _dense[slot] += value;
+        if (_count == _slots.Length)
+        {
+            Array.Resize(ref _slots, _count * 2);
+            Array.Resize(ref _values, _count * 2);
+            Array.Resize(ref _where, _count * 2);
+        }
+        _where[_count] = i;
+        _slots[_count] = slot;
+        _values[_count] = value;
+        _index[i] = ++_count;
         _last = slot;
+        if (_count * 2 > _index.Length)
+            GrowIndex();
     }
 
     /// <summary>When explaining, records the name and span of the feature added last.</summary>
@@ -74,9 +90,16 @@ internal sealed class FeatureBuilder
     public float Scale()
     {
         double norm = 0;
-        foreach (int slot in Slots)
-            norm += (double)_dense[slot] * _dense[slot];
+        foreach (float v in Values)
+            norm += (double)v * v;
         return norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
+    }
+
+    /// <summary>The summed value of one slot (0 when it was not added); a linear search, for explanations.</summary>
+    public float ValueOf(int slot)
+    {
+        int position = Slots.IndexOf(slot);
+        return position < 0 ? 0f : _values[position];
     }
 
     /// <summary>A stored copy of the normalized vector, slots sorted, bias last: what the trainers keep.</summary>
@@ -86,11 +109,28 @@ internal sealed class FeatureBuilder
         var indices = new int[_count + 1];
         var values = new float[_count + 1];
         Slots.CopyTo(indices);
-        Array.Sort(indices, 0, _count);
+        Values.CopyTo(values);
+        Array.Sort(indices, values, 0, _count);
         for (int i = 0; i < _count; i++)
-            values[i] = _dense[indices[i]] * scale;
+            values[i] *= scale;
         indices[_count] = Bias;
         values[_count] = 1f;
         return new FeatureVector(indices, values);
     }
+
+    private void GrowIndex()
+    {
+        _index = new int[_index.Length * 2];
+        for (int position = 0; position < _count; position++)
+        {
+            int i = Start(_slots[position], _index.Length - 1);
+            while (_index[i] != 0)
+                i = (i + 1) & (_index.Length - 1);
+            _index[i] = position + 1;
+            _where[position] = i;
+        }
+    }
+
+    // Fibonacci hashing: slots that differ in low bits land far apart in the index.
+    private static int Start(int slot, int indexMask) => (int)((uint)slot * 0x9E3779B1u >> 16) & indexMask;
 }

@@ -32,28 +32,29 @@ internal sealed class Featurizer
     /// </summary>
     public void Featurize(in SentenceContext context, FeatureBuilder builder)
     {
-        TokenizedSentence current = context.Current;
+        CuedSentence cued = context.Current;
+        TokenizedSentence current = cued.Tokens;
         AddWords(current, FeatureFamily.Word, 1f, context.CurrentOffset, builder);
         AddBigrams(current, context.CurrentOffset, builder);
         if (_options.CharNgramMax > 0 && _options.CharNgramWeight > 0)
             AddCharNgrams(current, context.CurrentOffset, builder);
         AddShape(current, context.Index, context.CurrentOffset, builder);
-        AddCueWindows(current, FeatureFamily.CueAfter, FeatureFamily.CueBefore, 1f, context.CurrentOffset, builder);
+        AddCueWindows(cued, FeatureFamily.CueAfter, FeatureFamily.CueBefore, 1f, context.CurrentOffset, builder);
 
         if (_options.ContextSentences == 0)
             return;
-        bool carries = CarryCues.Carries(current, context.Previous1);
+        bool carries = CarryCues.Carries(current, context.Previous1?.Tokens);
         if (carries)
             AddShapeFlag("carry", builder, context.CurrentOffset, current.Length);
 
         float plain = _options.ContextWeight, carried = _options.CarriedWeight;
         if (context.Previous1 is { } p1)
         {
-            AddWords(p1, FeatureFamily.Previous1, plain * 0.5f, context.Previous1Offset, builder);
+            AddWords(p1.Tokens, FeatureFamily.Previous1, plain * 0.5f, context.Previous1Offset, builder);
             AddCueWindows(p1, FeatureFamily.Previous1Cue, FeatureFamily.Previous1Cue, plain, context.Previous1Offset, builder);
             if (carries)
             {
-                AddWords(p1, FeatureFamily.Carried1, carried * 0.3f, context.Previous1Offset, builder);
+                AddWords(p1.Tokens, FeatureFamily.Carried1, carried * 0.3f, context.Previous1Offset, builder);
                 AddCueWindows(p1, FeatureFamily.Carried1Cue, FeatureFamily.Carried1Cue, carried, context.Previous1Offset, builder);
             }
         }
@@ -69,13 +70,12 @@ internal sealed class Featurizer
     /// The words around each reporting cue: up to <see cref="ReportingCues.WindowAfter"/> after it and
     /// <see cref="ReportingCues.WindowBefore"/> before it, each once per sentence and family.
     /// </summary>
-    private static void AddCueWindows(TokenizedSentence sentence, FeatureFamily after, FeatureFamily before, float value, int offset, FeatureBuilder builder)
+    private static void AddCueWindows(CuedSentence cued, FeatureFamily after, FeatureFamily before, float value, int offset, FeatureBuilder builder)
     {
+        TokenizedSentence sentence = cued.Tokens;
         ReadOnlySpan<Token> tokens = sentence.Tokens;
-        for (int i = 0; i < tokens.Length; i++)
+        foreach (int i in cued.Cues)
         {
-            if (tokens[i].Kind != TokenKind.Word || !ReportingCues.IsCue(sentence.Normalized(tokens[i])))
-                continue;
             for (int j = i + 1; j < tokens.Length && j <= i + ReportingCues.WindowAfter; j++)
                 AddToken(sentence, tokens[j], after, value, offset, builder);
             for (int j = Math.Max(0, i - ReportingCues.WindowBefore); j < i; j++)

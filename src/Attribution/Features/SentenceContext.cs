@@ -1,5 +1,3 @@
-using Attribution.Text;
-
 namespace Attribution.Features;
 
 /// <summary>
@@ -7,6 +5,6 @@ namespace Attribution.Features;
 /// the document positions of each sentence (0 when scoring one sentence on its own).
 /// </summary>
 internal readonly record struct SentenceContext(
-    TokenizedSentence Current, int CurrentOffset, int Index,
-    TokenizedSentence? Previous1, int Previous1Offset,
-    TokenizedSentence? Previous2, int Previous2Offset);
+    CuedSentence Current, int CurrentOffset, int Index,
+    CuedSentence? Previous1, int Previous1Offset,
+    CuedSentence? Previous2, int Previous2Offset);

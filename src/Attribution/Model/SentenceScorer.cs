@@ -62,7 +62,7 @@ internal sealed class SentenceScorer
             for (int k = 0; k < _linear.Classes; k++)
                 mean += _linear.Weight(origin.Index, k);
             mean /= _linear.Classes;
-            double contribution = _builder.Value(origin.Index) * scale * (_linear.Weight(origin.Index, label) - mean);
+            double contribution = _builder.ValueOf(origin.Index) * scale * (_linear.Weight(origin.Index, label) - mean);
             if (contribution > 0)
                 evidence.Add(new Evidence(origin.Name, contribution, origin.Start, origin.Length));
         }
