@@ -25,7 +25,7 @@ internal static class StageProfile
         var buffer = new IO.PooledBufferWriter();
         long total = 0;
         double[] p = new double[model.Labels.Count];
-        for (int stage = 0; stage <= 9; stage++)
+        for (int stage = args.Contains("--scorer-only") ? 10 : 0; stage <= 9; stage++)
         {
             var clock = Stopwatch.StartNew();
             long count = 0;

@@ -11,9 +11,13 @@ internal abstract class CorpusReader : IDisposable
 
     /// <summary>
     /// The records in input order, numbered from 0, leaving out the first <paramref name="skip"/>
-    /// (already done by an interrupted run) as cheaply as the format allows.
+    /// (already done by an interrupted run) as cheaply as the format allows. Records may be raw;
+    /// pass them to <see cref="Decode"/>.
     /// </summary>
     public abstract IEnumerable<CorpusRecord> Records(long skip);
+
+    /// <summary>Decodes a raw record into its id and text, or its error. Thread-safe.</summary>
+    public virtual CorpusRecord Decode(CorpusRecord record) => record;
 
     /// <summary>Opens <paramref name="input"/> (a path, or "-" for <paramref name="standardInput"/>).</summary>
     /// <exception cref="DataFormatException">The input does not exist or lacks the columns asked for.</exception>

@@ -37,12 +37,14 @@ internal sealed class JsonLinesCorpusReader : CorpusReader
             if (record is null)
                 yield break;
             ordinal++;
-            if (record.Ordinal >= skip)
-                yield return record;
+            if (record.Ordinal < skip)
+                continue;
+            // The first record is decoded here, so that wrong field names stop the run at once.
+            yield return record.Ordinal == 0 ? Decode(record) : record;
         }
     }
 
-    // Returns a placeholder (no parsing) for records that are skipped.
+    /// <summary>The next non-blank line as a raw record; skipped records are not even copied.</summary>
     private CorpusRecord? Next(ByteLineReader lines, long ordinal, long skip)
     {
         ReadOnlySpan<byte> line;
@@ -55,9 +57,20 @@ internal sealed class JsonLinesCorpusReader : CorpusReader
         string location = $"{_name}:{lines.LineNumber}";
         if (ordinal < skip)
             return new CorpusRecord(ordinal, location, null, location, null);
-        int invalid = Utf8Text.FirstInvalid(line);
-        if (invalid >= 0)
-            return Error(ordinal, location, $"invalid UTF-8 at byte {invalid} of the line (byte {lines.LineOffset + invalid} of the input).");
+        return new CorpusRecord(ordinal, location, null, location, null) { RawLine = line.ToArray(), RawOffset = lines.LineOffset };
+    }
+
+    public override CorpusRecord Decode(CorpusRecord record)
+    {
+        if (record.RawLine is not { } line)
+            return record;
+        long ordinal = record.Ordinal;
+        string location = record.Location;
+        if (!Utf8Text.IsValid(line))
+        {
+            int invalid = Utf8Text.FirstInvalid(line);
+            return Error(ordinal, location, $"invalid UTF-8 at byte {invalid} of the line (byte {record.RawOffset + invalid} of the input).");
+        }
         try
         {
             return Parse(line, ordinal, location);

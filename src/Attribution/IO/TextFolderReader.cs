@@ -38,10 +38,14 @@ internal sealed class TextFolderReader : CorpusReader
         for (long i = skip; i < _files.Length; i++)
         {
             string id = Path.GetRelativePath(_root, _files[i]).Replace('\\', '/');
-            yield return Read(i, id, _files[i], Path.Join(_display, id));
+            string location = Path.Join(_display, id);
+            yield return new CorpusRecord(i, id, null, location, null) { RawFile = _files[i] };
             Interlocked.Exchange(ref _done, i + 1);
         }
     }
+
+    public override CorpusRecord Decode(CorpusRecord record) =>
+        record.RawFile is { } path ? Read(record.Ordinal, record.Id, path, record.Location) : record;
 
     private static CorpusRecord Read(long ordinal, string id, string path, string location)
     {

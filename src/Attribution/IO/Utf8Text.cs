@@ -14,17 +14,19 @@ internal static class Utf8Text
     /// <summary>Decodes <paramref name="bytes"/>; on invalid UTF-8 returns false with the offset of the first bad byte.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out int invalidAt)
     {
-        int index = FirstInvalid(bytes);
-        if (index >= 0)
+        if (!IsValid(bytes))
         {
             text = string.Empty;
-            invalidAt = index;
+            invalidAt = FirstInvalid(bytes);
             return false;
         }
         text = Encoding.UTF8.GetString(bytes);
         invalidAt = -1;
         return true;
     }
+
+    /// <summary>Whether the bytes are valid UTF-8 (vectorized; the common case).</summary>
+    public static bool IsValid(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
     /// <summary>Offset of the first byte that is not part of valid UTF-8, or -1.</summary>
     public static int FirstInvalid(ReadOnlySpan<byte> bytes)

@@ -166,23 +166,37 @@ public sealed class CorpusScorer
             }
         }
 
-        using var queue = new BlockingCollection<ScoredDocument>(_options.MaxDocumentsInFlight);
-        using var work = new BlockingCollection<ScoredDocument>();
+        // Batches in input order for the writer, and the same batches for the workers; the bounded
+        // writer queue holds back the reader, which keeps memory flat.
+        using var queue = new BlockingCollection<DocumentBatch>(Math.Max(2 * _options.Threads, _options.MaxDocumentsInFlight / DocumentBatch.MaxDocuments));
+        using var work = new BlockingCollection<DocumentBatch>();
         Exception? readFailure = null;
         long skip = start?.Consumed ?? 0;
+        int batchSize = Math.Min(DocumentBatch.MaxDocuments, _options.MaxDocumentsInFlight);
+        // Decoding (UTF-8 and JSON checks, reading text files) happens on the reading thread while
+        // a processor is left over for it, and on the scoring threads once they take them all.
+        bool decodeWhileReading = _options.Threads < Environment.ProcessorCount;
         var readerThread = new Thread(() =>
         {
+            var batch = new DocumentBatch();
+            void Send()
+            {
+                queue.Add(batch, cancellationToken);
+                work.Add(batch);
+                batch = new DocumentBatch();
+            }
             try
             {
                 foreach (CorpusRecord record in reader.Records(skip))
                 {
-                    var document = new ScoredDocument(record, _options.Shard.Contains(record.Id));
-                    queue.Add(document, cancellationToken);
-                    if (document.InShard && record.Error is null)
-                        work.Add(document);
-                    else
-                        document.Complete();
+                    batch.Add(new ScoredDocument(decodeWhileReading ? reader.Decode(record) : record));
+                    if (batch.IsFull || batch.Documents.Count >= batchSize)
+                        Send();
+                    if (cancellationToken.IsCancellationRequested)
+                        break;
                 }
+                if (batch.Documents.Count > 0)
+                    Send();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -200,7 +214,7 @@ public sealed class CorpusScorer
         var workers = new Thread[_options.Threads];
         for (int t = 0; t < workers.Length; t++)
         {
-            workers[t] = new Thread(() => Work(work, labels)) { IsBackground = true, Name = $"scorer {t + 1}" };
+            workers[t] = new Thread(() => Work(reader, work, labels)) { IsBackground = true, Name = $"scorer {t + 1}" };
             workers[t].Start();
         }
         readerThread.Start();
@@ -221,37 +235,40 @@ public sealed class CorpusScorer
             }.Save(checkpointPath);
         }
 
-        foreach (ScoredDocument document in queue.GetConsumingEnumerable())
+        foreach (DocumentBatch batch in queue.GetConsumingEnumerable())
         {
-            document.Done.Wait();
-            CorpusRecord record = document.Record;
-            string? error = record.Error ?? document.Error;
-            if (!document.InShard)
-                otherShards++;
-            else if (error is not null)
+            batch.WaitScored();
+            foreach (ScoredDocument document in batch.Documents)
             {
-                failed++;
-                errors?.Invoke(new DocumentError(record.Location, record.Id, error));
-                if (summary is not null)
+                CorpusRecord record = document.Record;
+                string? error = record.Error ?? document.Error;
+                if (!document.InShard)
+                    otherShards++;
+                else if (error is not null)
                 {
-                    using var row = new PooledBufferWriter();
-                    SummaryFormatter.WriteError(row, record.Id, labels.Length, error);
-                    summary.Write(row.WrittenSpan);
+                    failed++;
+                    errors?.Invoke(new DocumentError(record.Location, record.Id, error));
+                    if (summary is not null)
+                    {
+                        using var row = new PooledBufferWriter();
+                        SummaryFormatter.WriteError(row, record.Id, labels.Length, error);
+                        summary.Write(row.WrittenSpan);
+                    }
                 }
+                else
+                {
+                    output.Write(document.Output!.WrittenSpan);
+                    if (document.Summary is not null)
+                        summary?.Write(document.Summary.WrittenSpan);
+                    documents++;
+                    sentences += document.Sentences;
+                    sentencesThisRun += document.Sentences;
+                    charactersThisRun += record.Text!.Length;
+                }
+                document.Output?.Dispose();
+                document.Summary?.Dispose();
+                consumed = record.Ordinal + 1;
             }
-            else
-            {
-                output.Write(document.Output!.WrittenSpan);
-                if (document.Summary is not null)
-                    summary?.Write(document.Summary.WrittenSpan);
-                documents++;
-                sentences += document.Sentences;
-                sentencesThisRun += document.Sentences;
-                charactersThisRun += record.Text!.Length;
-            }
-            document.Output?.Dispose();
-            document.Summary?.Dispose();
-            consumed = record.Ordinal + 1;
 
             TimeSpan now = clock.Elapsed;
             if (checkpointPath is not null && now - lastCheckpoint >= _options.CheckpointInterval)
@@ -276,8 +293,8 @@ public sealed class CorpusScorer
         return new ScoringReport(documents, sentences, failed, otherShards, skip, interrupted, clock.Elapsed, sentencesThisRun, charactersThisRun);
     }
 
-    /// <summary>A worker: splits, scores and formats documents until the queue is done.</summary>
-    private void Work(BlockingCollection<ScoredDocument> work, string[] labels)
+    /// <summary>A worker: decodes, splits, scores and formats documents until the queue is done.</summary>
+    private void Work(CorpusReader reader, BlockingCollection<DocumentBatch> work, string[] labels)
     {
         SentenceScorer scorer = _model.CreateScorer();
         ScoreFormatter formatter = ScoreFormatter.Create(_options.Format, labels);
@@ -285,43 +302,64 @@ public sealed class CorpusScorer
         var spans = new List<TextSpan>();
         var probabilities = new double[labels.Length];
         var counts = new int[labels.Length];
-        foreach (ScoredDocument document in work.GetConsumingEnumerable())
+        foreach (DocumentBatch batch in work.GetConsumingEnumerable())
         {
-            string id = document.Record.Id, text = document.Record.Text!;
-            try
+            foreach (ScoredDocument document in batch.Documents)
             {
-                spans.Clear();
-                SentenceSplitter.Default.Split(text, spans);
-                scorer.StartDocument();
-                Array.Clear(counts);
-                document.Output = new PooledBufferWriter();
-                if (spans.Count == 0)
-                    formatter.WriteEmptyDocument(document.Output, id);
-                for (int i = 0; i < spans.Count; i++)
+                try
                 {
-                    TextSpan span = spans[i];
-                    int best = scorer.Next(text, span.Start, span.Length, span.Start, probabilities, explain);
-                    List<Evidence>? evidence = explain ? scorer.Explain(best, _options.EvidenceCount) : null;
-                    formatter.WriteSentence(document.Output, id, i, span.Start, span.Length, text.AsSpan(span.Start, span.Length), best, probabilities, evidence);
-                    counts[best]++;
+                    document.Record = reader.Decode(document.Record);
                 }
-                document.Sentences = spans.Count;
-                if (_options.SummaryPath is not null)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    document.Summary = new PooledBufferWriter();
-                    SummaryFormatter.WriteDocument(document.Summary, id, counts);
+                    document.Error = $"could not be read: {e.Message}";
                 }
+                document.InShard = _options.Shard.Contains(document.Record.Id);
+                if (document.InShard && document.Record.Error is null && document.Error is null)
+                    scorer = Score(document, scorer, formatter, explain, spans, probabilities, counts);
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                document.Output?.Dispose();
-                document.Summary?.Dispose();
-                document.Output = document.Summary = null;
-                document.Error = $"could not be scored: {e.GetType().Name}: {e.Message}";
-                // A scorer that threw mid-document may hold half a context; start clean.
-                scorer = _model.CreateScorer();
-            }
-            document.Complete();
+            batch.Complete();
         }
+    }
+
+    /// <summary>Scores one document into its output buffers; returns the scorer to use next.</summary>
+    private SentenceScorer Score(ScoredDocument document, SentenceScorer scorer, ScoreFormatter formatter, bool explain,
+        List<TextSpan> spans, double[] probabilities, int[] counts)
+    {
+        string id = document.Record.Id, text = document.Record.Text!;
+        try
+        {
+            spans.Clear();
+            SentenceSplitter.Default.Split(text, spans);
+            scorer.StartDocument();
+            Array.Clear(counts);
+            document.Output = new PooledBufferWriter();
+            if (spans.Count == 0)
+                formatter.WriteEmptyDocument(document.Output, id);
+            for (int i = 0; i < spans.Count; i++)
+            {
+                TextSpan span = spans[i];
+                int best = scorer.Next(text, span.Start, span.Length, span.Start, probabilities, explain);
+                List<Evidence>? evidence = explain ? scorer.Explain(best, _options.EvidenceCount) : null;
+                formatter.WriteSentence(document.Output, id, i, span.Start, span.Length, text.AsSpan(span.Start, span.Length), best, probabilities, evidence);
+                counts[best]++;
+            }
+            document.Sentences = spans.Count;
+            if (_options.SummaryPath is not null)
+            {
+                document.Summary = new PooledBufferWriter();
+                SummaryFormatter.WriteDocument(document.Summary, id, counts);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            document.Output?.Dispose();
+            document.Summary?.Dispose();
+            document.Output = document.Summary = null;
+            document.Error = $"could not be scored: {e.GetType().Name}: {e.Message}";
+            // A scorer that threw mid-document may hold half a context; start clean.
+            scorer = _model.CreateScorer();
+        }
+        return scorer;
     }
 }

@@ -3,17 +3,16 @@ using Attribution.IO;
 namespace Attribution.Scoring;
 
 /// <summary>
-/// One record on its way through the pipeline: queued in input order, scored by any worker, written
-/// when its turn comes. Its buffers go back to the pool once written.
+/// One record on its way through the pipeline: read, scored by a worker, written when its turn
+/// comes. Its buffers go back to the pool once written.
 /// </summary>
-internal sealed class ScoredDocument(CorpusRecord record, bool inShard)
+internal sealed class ScoredDocument(CorpusRecord record)
 {
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public CorpusRecord Record { get; } = record;
+    /// <summary>The record: raw as read, then decoded by the worker.</summary>
+    public CorpusRecord Record { get; set; } = record;
 
     /// <summary>False for a document left to another shard: it is counted, not scored.</summary>
-    public bool InShard { get; } = inShard;
+    public bool InShard { get; set; } = true;
 
     public PooledBufferWriter? Output { get; set; }
 
@@ -23,8 +22,4 @@ internal sealed class ScoredDocument(CorpusRecord record, bool inShard)
 
     /// <summary>Why the document could not be read or scored, or null.</summary>
     public string? Error { get; set; }
-
-    public Task Done => _done.Task;
-
-    public void Complete() => _done.TrySetResult();
 }

@@ -33,8 +33,11 @@ public sealed record ScoringOptions
     /// <summary>Evidence features per sentence in JSONL output (0 for none). Default 3.</summary>
     public int EvidenceCount { get; init; } = 3;
 
-    /// <summary>How many documents may be in flight between reader, scorers and writer; bounds memory. Default 256.</summary>
-    public int MaxDocumentsInFlight { get; init; } = 256;
+    /// <summary>
+    /// About how many documents may be read ahead of the writer (they travel in batches of up to 64);
+    /// bounds memory whatever the corpus size. Default 1024.
+    /// </summary>
+    public int MaxDocumentsInFlight { get; init; } = 1024;
 
     /// <summary>How often the resume checkpoint is saved. Default 2 seconds.</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(2);
