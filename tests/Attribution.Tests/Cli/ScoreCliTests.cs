@@ -82,13 +82,56 @@ public sealed class ScoreCliTests : IDisposable
         Assert.False(File.Exists(output + ".checkpoint"));
     }
 
-    private static Process Start(string[] args)
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public void Ctrl_c_or_sigterm_stops_cleanly_with_exit_1_and_resume_finishes_the_same_bytes(string signal)
+    {
+        string input = ScoringCorpus.WriteJsonLines(PathOf("in.jsonl"), ScoringCorpus.Documents(3000));
+        string[] common = ["score", "--input", input, "--threads", "1"];
+        var whole = CliRunner.Run(null, [.. common, "--output", PathOf("whole.csv")]);
+        Assert.True(whole.ExitCode == 0, whole.Stderr);
+
+        string output = PathOf("stopped.csv");
+        string[] stoppable = [.. common, "--output", output, "--checkpoint-interval", "0.01"];
+        using Process process = Start(stoppable, out StringWriter stderr);
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(output + ".checkpoint") && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(1))
+            Thread.Sleep(5);
+        Assert.False(process.HasExited, "the run finished before it could be stopped");
+        using (Process kill = Process.Start("kill", ["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            kill.WaitForExit();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)));
+        process.WaitForExit();
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("interrupted after", stderr.ToString());
+        Assert.Contains("--resume", stderr.ToString());
+        Assert.False(File.Exists(output));
+
+        var resumed = CliRunner.Run(null, [.. stoppable, "--resume"]);
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Equal(File.ReadAllBytes(PathOf("whole.csv")), File.ReadAllBytes(output));
+    }
+
+    private static Process Start(string[] args) => Start(args, out _);
+
+    private static Process Start(string[] args, out StringWriter stderr)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Attribution.Cli.dll"));
         foreach (string arg in args)
             start.ArgumentList.Add(arg);
         Process process = Process.Start(start)!;
+        var errors = new StringWriter();
+        stderr = errors;
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (errors)
+                    errors.WriteLine(e.Data);
+            }
+        };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         return process;
