@@ -26,6 +26,25 @@ public sealed class ScoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Partitions_piped_through_the_tool_as_spark_or_hadoop_streaming_do_concatenate_to_the_whole_output()
+    {
+        // RDD.pipe and Hadoop Streaming hand each task a run of whole input lines on stdin and
+        // collect its stdout lines; with JSONL in and JSONL out, any cut gives the same records.
+        string input = ScoringCorpus.WriteJsonLines(PathOf("in.jsonl"), ScoringCorpus.Documents(25));
+        string[] lines = File.ReadAllLines(input);
+        var whole = CliRunner.Run(File.ReadAllText(input), "score", "--input", "-", "--output", "-", "--format", "jsonl");
+        Assert.True(whole.ExitCode == 0, whole.Stderr);
+        var parts = new List<string>();
+        foreach (var (from, to) in new[] { (0, 7), (7, 8), (8, 25) })
+        {
+            var part = CliRunner.Run(string.Join("\n", lines[from..to]) + "\n", "score", "--input", "-", "--output", "-", "--format", "jsonl");
+            Assert.True(part.ExitCode == 0, part.Stderr);
+            parts.Add(part.Stdout);
+        }
+        Assert.Equal(whole.Stdout, string.Concat(parts));
+    }
+
+    [Fact]
     public void Bad_documents_make_the_exit_code_1_after_the_rest_are_written_and_bad_flags_make_it_2()
     {
         string input = PathOf("in.jsonl");
