@@ -18,7 +18,7 @@ static int Usage()
     Console.Error.WriteLine("  speed [--data training-data] [--eval ../shared/eval/dev.csv]   training time, sentences/s, peak memory");
     Console.Error.WriteLine("  quality [--data training-data] [--folds 5]                    document-grouped CV and eval macro-F1");
     Console.Error.WriteLine("  segmentation fr|en OUT.jsonl                                  system output for score.py");
-    Console.Error.WriteLine("  stages [--jsonl CORPUS.jsonl]                                 microseconds per sentence: split, tokenize, featurize, score");
+    Console.Error.WriteLine("  stages [--jsonl CORPUS.jsonl]                                 microseconds per sentence per stage; in-process pipeline at 1 and 2 threads");
     Console.Error.WriteLine("  generate --sentences N --output OUT.jsonl [--seed 1]          synthetic corpus from the training sentences");
     Console.Error.WriteLine("  score [--sentences 1000000]                                   attribution score on real and generated corpora, threads 1 and 2");
     return 2;

@@ -23,6 +23,4 @@ internal sealed record CorpusRecord(long Ordinal, string Id, string? Text, strin
     /// <summary>The file still to be read for a record of a folder input, or null.</summary>
     public string? RawFile { get; init; }
 
-    /// <summary>Whether the record still has to be decoded.</summary>
-    public bool IsRaw => RawLine is not null || RawFile is not null;
 }
