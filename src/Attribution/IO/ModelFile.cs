@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Attribution.IO;
 
@@ -18,16 +17,10 @@ internal static class ModelFile
     private const int HeaderLength = 16;
     private const long MaxManifestBytes = 1 << 20;
     private const long MaxWeightsBytes = 1L << 30;
+    private const long MaxParallelWeightsBytes = 64L << 20;
     private static readonly byte[] Magic = "ATTRWGT1"u8.ToArray();
     // Fixed entry times: the same model gives the same bytes whenever it is saved.
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 
     public static void Write(Stream stream, ModelManifest manifest, int classes, int dimension, ReadOnlySpan<float> weights)
     {
@@ -44,7 +37,7 @@ internal static class ModelFile
         };
 
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        WriteEntry(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+        WriteEntry(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, ModelManifestJson.Default.ModelManifest));
         WriteEntry(zip, WeightsEntry, weightBytes);
     }
 
@@ -56,7 +49,7 @@ internal static class ModelFile
         s.Write(content);
     }
 
-    public static (ModelManifest Manifest, float[] Weights) Read(Stream stream, string source)
+    public static (ModelManifest Manifest, byte[] Weights) Read(Stream stream, string source)
     {
         ZipArchive zip;
         try
@@ -80,7 +73,7 @@ internal static class ModelFile
         }
     }
 
-    private static (ModelManifest, float[]) ReadEntries(ZipArchive zip, string source)
+    private static (ModelManifest, byte[]) ReadEntries(ZipArchive zip, string source)
     {
         foreach (ZipArchiveEntry e in zip.Entries)
             if (e.FullName.Contains("..") || e.FullName.StartsWith('/') || e.FullName.Contains('\\'))
@@ -88,17 +81,89 @@ internal static class ModelFile
 
         ZipArchiveEntry manifestEntry = zip.GetEntry(ManifestEntry)
             ?? throw new ModelFormatException($"{source}: not a model file (no {ManifestEntry})");
-        ModelManifest? manifest;
+        byte[] manifestBytes = ReadBounded(manifestEntry, MaxManifestBytes, source);
+        ZipArchiveEntry? weightsEntry = zip.GetEntry(WeightsEntry);
+        if (weightsEntry is null)
+        {
+            // A bad manifest is the more useful message, so it comes first.
+            ParseManifest(manifestBytes, source);
+            throw new ModelFormatException($"{source}: not a model file (no {WeightsEntry})");
+        }
+        // Inflating the weights and parsing the manifest each take tens of milliseconds on a cold
+        // start, so they overlap, for weights of a plausible size; larger ones wait for the
+        // manifest, so that a hostile file cannot make us allocate more than it says it needs.
+        ModelManifest manifest;
+        byte[] bytes;
+        string hash;
+        if (weightsEntry.Length <= MaxParallelWeightsBytes)
+        {
+            Task<(byte[], string)> weightsRead = Task.Run(() =>
+            {
+                byte[] read = ReadBounded(weightsEntry, MaxParallelWeightsBytes, source);
+                return (read, Sha256(read));
+            });
+            try
+            {
+                manifest = ParseManifest(manifestBytes, source);
+            }
+            catch
+            {
+                // Never leave the task reading an archive that is about to be disposed.
+                try
+                {
+                    weightsRead.Wait();
+                }
+                catch (AggregateException)
+                {
+                }
+                throw;
+            }
+            (bytes, hash) = weightsRead.GetAwaiter().GetResult();
+        }
+        else
+        {
+            manifest = ParseManifest(manifestBytes, source);
+            bytes = ReadBounded(weightsEntry, Math.Min(ExpectedWeightsLength(manifest), MaxWeightsBytes), source);
+            hash = Sha256(bytes);
+        }
+
+        int classes = manifest.Labels.Count;
+        int dimension = (1 << manifest.TrainerOptions.Featurizer.HashBits) + 1;
+        long expected = ExpectedWeightsLength(manifest);
+        if (manifest.WeightsLength != expected)
+            throw new ModelFormatException($"{source}: the manifest's weights length {manifest.WeightsLength} does not match {classes} labels x {dimension} features ({expected} bytes)");
+        if (bytes.LongLength != expected)
+            throw new ModelFormatException($"{source}: {WeightsEntry} has {bytes.LongLength} bytes, the manifest says {expected}");
+        if (!bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
+            || BitConverter.ToInt32(bytes, 8) != classes || BitConverter.ToInt32(bytes, 12) != dimension)
+            throw new ModelFormatException($"{source}: {WeightsEntry} has a header that does not match the manifest");
+        if (!string.Equals(hash, manifest.WeightsSha256, StringComparison.Ordinal))
+            throw new ModelFormatException($"{source}: {WeightsEntry} is damaged (its SHA-256 does not match the manifest)");
+        foreach (float w in Weights(bytes))
+            if (!float.IsFinite(w))
+                throw new ModelFormatException($"{source}: {WeightsEntry} holds a non-finite weight");
+        return (manifest, bytes);
+    }
+
+    /// <summary>The weights held by the bytes of a checked <c>weights.bin</c>, after its header.</summary>
+    public static ReadOnlySpan<float> Weights(byte[] weightsFile) => MemoryMarshal.Cast<byte, float>(weightsFile.AsSpan(HeaderLength));
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+
+    private static long ExpectedWeightsLength(ModelManifest manifest) =>
+        HeaderLength + (long)manifest.Labels.Count * ((1 << manifest.TrainerOptions.Featurizer.HashBits) + 1) * sizeof(float);
+
+    private static ModelManifest ParseManifest(byte[] json, string source)
+    {
+        ModelManifest manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<ModelManifest>(ReadBounded(manifestEntry, MaxManifestBytes, source), Json);
+            manifest = ManifestReader.Read(json);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             throw new ModelFormatException($"{source}: {ManifestEntry} is not valid: {e.Message}", e);
         }
-        if (manifest is null)
-            throw new ModelFormatException($"{source}: {ManifestEntry} is empty");
         if (manifest.FormatVersion != ModelManifest.CurrentFormatVersion)
             throw new ModelFormatException($"{source}: model format version {manifest.FormatVersion} is not supported (this library reads version {ModelManifest.CurrentFormatVersion})");
         if (manifest.Labels is not { Count: > 0 } || manifest.Labels.Distinct(StringComparer.Ordinal).Count() != manifest.Labels.Count
@@ -112,29 +177,7 @@ internal static class ModelFile
         {
             throw new ModelFormatException($"{source}: the manifest's trainer options are invalid: {e.Message}", e);
         }
-
-        int classes = manifest.Labels.Count;
-        int dimension = (1 << manifest.TrainerOptions.Featurizer.HashBits) + 1;
-        long expected = HeaderLength + (long)classes * dimension * sizeof(float);
-        if (manifest.WeightsLength != expected)
-            throw new ModelFormatException($"{source}: the manifest's weights length {manifest.WeightsLength} does not match {classes} labels x {dimension} features ({expected} bytes)");
-
-        ZipArchiveEntry weightsEntry = zip.GetEntry(WeightsEntry)
-            ?? throw new ModelFormatException($"{source}: not a model file (no {WeightsEntry})");
-        byte[] bytes = ReadBounded(weightsEntry, Math.Min(expected, MaxWeightsBytes), source);
-        if (bytes.LongLength != expected)
-            throw new ModelFormatException($"{source}: {WeightsEntry} has {bytes.LongLength} bytes, the manifest says {expected}");
-        if (!bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
-            || BitConverter.ToInt32(bytes, 8) != classes || BitConverter.ToInt32(bytes, 12) != dimension)
-            throw new ModelFormatException($"{source}: {WeightsEntry} has a header that does not match the manifest");
-        if (!string.Equals(Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), manifest.WeightsSha256, StringComparison.Ordinal))
-            throw new ModelFormatException($"{source}: {WeightsEntry} is damaged (its SHA-256 does not match the manifest)");
-
-        float[] weights = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(HeaderLength)).ToArray();
-        foreach (float w in weights)
-            if (!float.IsFinite(w))
-                throw new ModelFormatException($"{source}: {WeightsEntry} holds a non-finite weight");
-        return (manifest, weights);
+        return manifest;
     }
 
     /// <summary>Reads an entry but never more than <paramref name="limit"/> bytes, whatever size it declares.</summary>
@@ -143,15 +186,15 @@ internal static class ModelFile
         if (entry.Length > limit)
             throw new ModelFormatException($"{source}: {entry.FullName} declares {entry.Length} bytes, more than the {limit} allowed");
         using Stream s = entry.Open();
-        var buffer = new MemoryStream((int)Math.Max(0, entry.Length));
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = s.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > limit)
-                throw new ModelFormatException($"{source}: {entry.FullName} holds more than the {limit} bytes allowed");
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
+        // Sized by the declared length; the read stops at the limit whatever the data really holds.
+        byte[] buffer = new byte[entry.Length];
+        int filled = 0, read;
+        while (filled < buffer.Length && (read = s.Read(buffer, filled, buffer.Length - filled)) > 0)
+            filled += read;
+        if (filled < buffer.Length)
+            throw new ModelFormatException($"{source}: {entry.FullName} holds {filled} bytes but declares {entry.Length}");
+        if (s.ReadByte() >= 0)
+            throw new ModelFormatException($"{source}: {entry.FullName} holds more than the {entry.Length} bytes it declares");
+        return buffer;
     }
 }

@@ -58,7 +58,7 @@ public sealed class AttributionModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         var (manifest, weights) = ModelFile.Read(stream, source);
-        return new AttributionModel(manifest, new LinearModel(manifest.Labels.Count, (1 << manifest.TrainerOptions.Featurizer.HashBits) + 1, weights));
+        return new AttributionModel(manifest, new LinearModel(manifest.Labels.Count, (1 << manifest.TrainerOptions.Featurizer.HashBits) + 1, ModelFile.Weights(weights)));
     }
 
     /// <summary>

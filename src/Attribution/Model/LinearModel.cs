@@ -18,18 +18,23 @@ internal sealed class LinearModel
     private readonly int _offset;
     private readonly int _stride;
 
-    public LinearModel(int classes, int dimension, float[] weights)
+    public LinearModel(int classes, int dimension, ReadOnlySpan<float> weights)
     {
-        if (weights.LongLength != (long)classes * dimension)
-            throw new ArgumentException($"Expected {(long)classes * dimension} weights, got {weights.LongLength}.", nameof(weights));
+        if (weights.Length != (long)classes * dimension)
+            throw new ArgumentException($"Expected {(long)classes * dimension} weights, got {weights.Length}.", nameof(weights));
         Classes = classes;
         Dimension = dimension;
         int lanes = Vector<float>.Count;
         _stride = (classes + lanes - 1) / lanes * lanes;
-        _storage = GC.AllocateArray<float>(checked(dimension * _stride + lanes), pinned: true);
+        // Uninitialized: every row is written below, its padding included (zeros, which add nothing).
+        _storage = GC.AllocateUninitializedArray<float>(checked(dimension * _stride + lanes), pinned: true);
         _offset = AlignedOffset(_storage, lanes * sizeof(float));
         for (int f = 0; f < dimension; f++)
-            weights.AsSpan(f * classes, classes).CopyTo(_storage.AsSpan(_offset + f * _stride));
+        {
+            Span<float> row = _storage.AsSpan(_offset + f * _stride, _stride);
+            weights.Slice(f * classes, classes).CopyTo(row);
+            row[classes..].Clear();
+        }
     }
 
     public int Classes { get; }

@@ -30,6 +30,17 @@ public class ModelFileTests(ModelFixture fixture) : IClassFixture<ModelFixture>
     }
 
     [Fact]
+    public void A_loaded_model_saves_to_the_bytes_it_was_loaded_from_so_every_manifest_field_is_read()
+    {
+        AttributionModel loaded = AttributionModel.Load(new MemoryStream(fixture.Bytes));
+        var saved = new MemoryStream();
+        loaded.Save(saved);
+        Assert.Equal(fixture.Bytes, saved.ToArray());
+        Assert.Equal(fixture.Model.Manifest.TrainerOptions, loaded.Manifest.TrainerOptions);
+        Assert.Equal(fixture.Model.Manifest.TrainingData.LabelCounts, loaded.Manifest.TrainingData.LabelCounts);
+    }
+
+    [Fact]
     public void Refuses_a_file_that_is_not_a_zip()
     {
         var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(Encoding.UTF8.GetBytes("doc_id,sentence_index,text,labels\n"))));
