@@ -87,6 +87,8 @@ public sealed class CorpusScorer
         string? summaryPath = _options.SummaryPath is null ? null : Path.GetFullPath(_options.SummaryPath);
         string? summaryPartial = summaryPath is null ? null : summaryPath + ".partial";
         Checkpoint? start = _options.Resume ? Checkpoint.Load(checkpointPath) : null;
+        if (start is null)
+            File.Delete(checkpointPath);  // a fresh run: an older run's checkpoint no longer describes the partial file
         if (start is not null && start.Settings != settings)
             throw new InvalidOperationException(
                 $"{checkpointPath} was left by a run with other settings ({start.Settings}); run without --resume to start again, or with the same model, input and options.");
@@ -96,7 +98,7 @@ public sealed class CorpusScorer
         {
             outputFile = OpenPartial(partial, start?.OutputBytes);
             summaryFile = summaryPartial is null ? null : OpenPartial(summaryPartial, start?.SummaryBytes);
-            ScoringReport report = Run(reader, outputFile, summaryFile, start, checkpointPath, progress, errors, cancellationToken, settings);
+            ScoringReport report = Run(reader, outputFile, summaryFile, start, (checkpointPath, settings), progress, errors, cancellationToken);
             outputFile.Dispose();
             summaryFile?.Dispose();
             if (!report.Interrupted)
@@ -148,8 +150,12 @@ public sealed class CorpusScorer
         $"summary={_options.SummaryPath is not null}",
         $"evidence={_options.EvidenceCount}");
 
-    private ScoringReport Run(CorpusReader reader, Stream output, Stream? summary, Checkpoint? start, string? checkpointPath,
-        IProgress<ScoringProgress>? progress, Action<DocumentError>? errors, CancellationToken cancellationToken, string settings = "")
+    /// <summary>
+    /// The pipeline. <paramref name="start"/> is the checkpoint of a run being resumed;
+    /// <paramref name="checkpoint"/> says where checkpoints go and the settings they record (none for streams).
+    /// </summary>
+    private ScoringReport Run(CorpusReader reader, Stream output, Stream? summary, Checkpoint? start, (string Path, string Settings)? checkpoint,
+        IProgress<ScoringProgress>? progress, Action<DocumentError>? errors, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         string[] labels = _model.Labels.ToArray();
@@ -226,13 +232,13 @@ public sealed class CorpusScorer
         {
             output.Flush();
             summary?.Flush();
-            if (checkpointPath is null)
+            if (checkpoint is not { } target)
                 return;
             new Checkpoint
             {
-                Settings = settings, Consumed = consumed, OutputBytes = output.Position, SummaryBytes = summary?.Position ?? 0,
+                Settings = target.Settings, Consumed = consumed, OutputBytes = output.Position, SummaryBytes = summary?.Position ?? 0,
                 Documents = documents, Sentences = sentences, Errors = failed, OtherShards = otherShards,
-            }.Save(checkpointPath);
+            }.Save(target.Path);
         }
 
         foreach (DocumentBatch batch in queue.GetConsumingEnumerable())
@@ -271,7 +277,7 @@ public sealed class CorpusScorer
             }
 
             TimeSpan now = clock.Elapsed;
-            if (checkpointPath is not null && now - lastCheckpoint >= _options.CheckpointInterval)
+            if (checkpoint is not null && now - lastCheckpoint >= _options.CheckpointInterval)
             {
                 SaveCheckpoint();
                 lastCheckpoint = now;
