@@ -98,7 +98,21 @@ public sealed class CorpusScorer
         {
             outputFile = OpenPartial(partial, start?.OutputBytes);
             summaryFile = summaryPartial is null ? null : OpenPartial(summaryPartial, start?.SummaryBytes);
-            ScoringReport report = Run(reader, outputFile, summaryFile, start, (checkpointPath, settings), progress, errors, cancellationToken);
+            ScoringReport report;
+            try
+            {
+                report = Run(reader, outputFile, summaryFile, start, (checkpointPath, settings), progress, errors, cancellationToken);
+            }
+            catch (DataFormatException) when (start is null)
+            {
+                // The input cannot be read at all (wrong columns, say): nothing worth resuming.
+                outputFile.Dispose();
+                summaryFile?.Dispose();
+                foreach (string? leftover in new[] { partial, checkpointPath, summaryPartial })
+                    if (leftover is not null)
+                        File.Delete(leftover);
+                throw;
+            }
             outputFile.Dispose();
             summaryFile?.Dispose();
             if (!report.Interrupted)

@@ -151,6 +151,7 @@ public sealed class CorpusScorerTests : IDisposable
         string input = ScoringCorpus.WriteJsonLines(PathOf("in.jsonl"), ScoringCorpus.Documents(3), idField: "doc_id");
         var e = Assert.Throws<DataFormatException>(() => Score(input, PathOf("out.csv")));
         Assert.Contains("doc_id, lang, text", e.Message);
+        Assert.Empty(Directory.GetFiles(_folder, "out.csv*"));
         ScoringReport report = Score(input, PathOf("out.csv"), new ScoringOptions { IdField = "doc_id" });
         Assert.Equal(3, report.Documents);
     }
