@@ -7,6 +7,7 @@ var root = new RootCommand("attribution: tag each sentence of a news article wit
 {
     TrainCommand.Create(),
     EvaluateCommand.Create(),
+    CvCommand.Create(),
     PredictCommand.Create(),
     InfoCommand.Create(),
     ValidateDataCommand.Create(),

@@ -30,23 +30,9 @@ internal static class QualityBenchmark
             },
         };
         var sentences = LabelledData.Read(data);
-        var documents = sentences.Select(s => s.DocumentId).Distinct().ToList();
-
-        // Documents dealt to folds in a seeded shuffled order, so no article is on both sides.
-        var random = new Random(1);
-        var shuffled = documents.OrderBy(_ => random.Next()).ToList();
-        var foldOf = shuffled.Select((d, i) => (d, i % folds)).ToDictionary(x => x.d, x => x.Item2);
-        var scores = new List<double>();
         var clock = Stopwatch.StartNew();
-        for (int f = 0; f < folds; f++)
-        {
-            var train = sentences.Where(s => foldOf[s.DocumentId] != f).ToList();
-            var test = sentences.Where(s => foldOf[s.DocumentId] == f).ToList();
-            var result = AttributionTrainer.Train(train, options).Evaluate(test);
-            scores.Add(result.MacroF1);
-        }
-        double mean = scores.Average();
-        double sd = Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / Math.Max(1, scores.Count - 1));
+        CrossValidationResult cv = AttributionTrainer.CrossValidate(sentences, folds, options);
+        double mean = cv.MacroF1.Mean, sd = cv.MacroF1.StandardDeviation;
         Console.WriteLine($"cv            {folds} folds by document: macro-F1 {mean:0.0000} ± {sd:0.0000}  ({clock.Elapsed.TotalSeconds:0.0} s)");
 
         AttributionModel model = AttributionTrainer.Train(sentences, options);

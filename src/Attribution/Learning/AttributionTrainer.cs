@@ -59,6 +59,42 @@ public static class AttributionTrainer
     }
 
     /// <summary>
+    /// K-fold cross-validation split by document: the documents are shuffled with the options' seed
+    /// and dealt to <paramref name="folds"/> folds, so no article has sentences on both sides. Each
+    /// fold is scored by a model trained on the others with <paramref name="options"/>.
+    /// </summary>
+    /// <param name="data">Labelled sentences.</param>
+    /// <param name="folds">Number of folds, from 2 to the number of documents. Default 5.</param>
+    /// <param name="options">Trainer options; defaults when null.</param>
+    /// <param name="progress">Told when each fold is done (its number, from 1).</param>
+    /// <param name="cancellationToken">Stops between folds and inside training.</param>
+    public static CrossValidationResult CrossValidate(IEnumerable<LabelledSentence> data, int folds = 5, TrainerOptions? options = null,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new TrainerOptions();
+        options.Validate();
+        List<LabelledSentence[]> documents = Documents.Group(data);
+        if (folds < 2 || folds > documents.Count)
+            throw new ArgumentOutOfRangeException(nameof(folds), folds, $"Cross-validation needs 2 to {documents.Count} folds (one document at least in each).");
+        int[] order = Enumerable.Range(0, documents.Count).ToArray();
+        new SplitMix64(options.Seed).Shuffle(order);
+        var foldOf = new int[documents.Count];
+        for (int i = 0; i < order.Length; i++)
+            foldOf[order[i]] = i % folds;
+
+        var results = new List<EvaluationResult>(folds);
+        for (int f = 0; f < folds; f++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var train = documents.Where((_, d) => foldOf[d] != f).SelectMany(d => d);
+            var test = documents.Where((_, d) => foldOf[d] == f).SelectMany(d => d).ToList();
+            results.Add(Train(train, options, null, cancellationToken).Evaluate(test));
+            progress?.Report(f + 1);
+        }
+        return new CrossValidationResult(results);
+    }
+
+    /// <summary>
     /// SHA-256 (lower-case hex) of labelled sentences in a canonical form: documents in order of first
     /// appearance, sentences by index, one line each of doc_id, index, text and labels. A model records
     /// the hash of its training data so that a model and its data can be checked to match.

@@ -45,6 +45,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Cv_json_prints_the_evaluate_fields_as_means_then_folds_std_and_per_fold_figures()
+    {
+        string data = WriteCorpus("data.csv", TestCorpus.Generate(30, seed: 5));
+        var result = CliRunner.Run(null, "cv", "--data", data, "--folds", "3", "--json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement root = json.RootElement;
+        Assert.Equal(["sentences", "accuracy", "macroF1", "logLoss", "labels", "confusion", "folds", "std", "perFold"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(3, root.GetProperty("folds").GetInt32());
+        var folds = root.GetProperty("perFold").EnumerateArray().ToList();
+        Assert.Equal(3, folds.Count);
+        Assert.Equal(LabelledData.Read(data).Count, root.GetProperty("sentences").GetInt32());
+        Assert.Equal(root.GetProperty("sentences").GetInt32(), folds.Sum(f => f.GetProperty("sentences").GetInt32()));
+        Assert.Equal(folds.Average(f => f.GetProperty("macroF1").GetDouble()), root.GetProperty("macroF1").GetDouble(), 5);
+        Assert.Equal(["precision", "recall", "f1"], root.GetProperty("std").GetProperty("labels").GetProperty("OSDH").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(2, CliRunner.Run(null, "cv", "--data", data, "--folds", "1").ExitCode);
+    }
+
+    [Fact]
     public void Predict_prints_label_confidence_and_text_per_sentence_from_stdin_or_argument()
     {
         var fromStdin = CliRunner.Run("Selon l'OSDH, 12 morts à Alep.\nLe conflit dure depuis 2011.", "predict");

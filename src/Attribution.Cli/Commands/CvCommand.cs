@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary>
+/// <c>cv --data PATH... [--folds 5] [--trainer sdca] [--seed N] [--json]</c>: k-fold
+/// cross-validation with folds split by document; every metric as mean and standard deviation.
+/// </summary>
+internal static class CvCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var folds = new Option<int>("--folds") { Description = "Number of folds (documents are dealt to folds)", DefaultValueFactory = _ => 5 };
+        var trainer = new Option<string>("--trainer") { Description = "Training algorithm", DefaultValueFactory = _ => "sdca" };
+        trainer.AcceptOnlyFromAmong("sdca");
+        var seed = new Option<int>("--seed") { Description = "Random seed of the fold split and the trainer", DefaultValueFactory = _ => new TrainerOptions().Seed };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: the evaluate --json fields as means, plus folds, std and perFold" };
+        var command = new Command("cv", "Cross-validate the trainer on labelled CSV files, folds split by document") { data, folds, trainer, seed, json };
+        command.SetAction(parse =>
+        {
+            var sentences = LabelledData.Read(parse.GetRequiredValue(data));
+            var options = new TrainerOptions { Seed = parse.GetValue(seed) };
+            int k = parse.GetValue(folds);
+            int documents = sentences.Select(s => s.DocumentId).Distinct(StringComparer.Ordinal).Count();
+            if (k < 2 || k > documents)
+                throw new UsageException($"--folds must be between 2 and the number of documents ({documents}).");
+            var clock = Stopwatch.StartNew();
+            var progress = new Progress<int>(f => Console.Error.WriteLine($"fold {f}/{k} done ({clock.Elapsed.TotalSeconds:0.0} s)"));
+            CrossValidationResult result = AttributionTrainer.CrossValidate(sentences, k, options, progress);
+            if (parse.GetValue(json))
+                WriteJson(result, Console.OpenStandardOutput());
+            else
+                WriteTable(result, Console.Out);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The <c>evaluate --json</c> object with means in place of single values (support and confusion
+    /// are totals over the folds), then <c>folds</c>, <c>std</c> (the standard deviations, same shape)
+    /// and <c>perFold</c>.
+    /// </summary>
+    public static void WriteJson(CrossValidationResult result, Stream output)
+    {
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteNumber("sentences", result.Sentences);
+        writer.WriteNumber("accuracy", Round(result.Accuracy.Mean));
+        writer.WriteNumber("macroF1", Round(result.MacroF1.Mean));
+        writer.WriteNumber("logLoss", Round(result.LogLoss.Mean));
+        writer.WriteStartObject("labels");
+        foreach (string label in result.Confusion.Labels)
+        {
+            LabelSummary summary = result.PerLabel[label];
+            writer.WriteStartObject(label);
+            writer.WriteNumber("precision", Round(summary.Precision.Mean));
+            writer.WriteNumber("recall", Round(summary.Recall.Mean));
+            writer.WriteNumber("f1", Round(summary.F1.Mean));
+            writer.WriteNumber("support", summary.Support);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.WriteStartObject("confusion");
+        writer.WriteStartArray("labels");
+        foreach (string label in result.Confusion.Labels)
+            writer.WriteStringValue(label);
+        writer.WriteEndArray();
+        writer.WriteStartArray("matrix");
+        foreach (int[] row in result.Confusion.ToRows())
+        {
+            writer.WriteStartArray();
+            foreach (int count in row)
+                writer.WriteNumberValue(count);
+            writer.WriteEndArray();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteNumber("folds", result.Folds.Count);
+        writer.WriteStartObject("std");
+        writer.WriteNumber("accuracy", Round(result.Accuracy.StandardDeviation));
+        writer.WriteNumber("macroF1", Round(result.MacroF1.StandardDeviation));
+        writer.WriteNumber("logLoss", Round(result.LogLoss.StandardDeviation));
+        writer.WriteStartObject("labels");
+        foreach (string label in result.Confusion.Labels)
+        {
+            LabelSummary summary = result.PerLabel[label];
+            writer.WriteStartObject(label);
+            writer.WriteNumber("precision", Round(summary.Precision.StandardDeviation));
+            writer.WriteNumber("recall", Round(summary.Recall.StandardDeviation));
+            writer.WriteNumber("f1", Round(summary.F1.StandardDeviation));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteStartArray("perFold");
+        foreach (EvaluationResult fold in result.Folds)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("sentences", fold.Sentences);
+            writer.WriteNumber("accuracy", Round(fold.Accuracy));
+            writer.WriteNumber("macroF1", Round(fold.MacroF1));
+            writer.WriteNumber("logLoss", Round(fold.LogLoss));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        output.Write("\n"u8);
+        output.Flush();
+    }
+
+    private static void WriteTable(CrossValidationResult result, TextWriter output)
+    {
+        output.WriteLine($"{result.Folds.Count} folds by document, {result.Sentences} sentences");
+        output.WriteLine($"accuracy {Format(result.Accuracy)}  macro-F1 {Format(result.MacroF1)}  log-loss {Format(result.LogLoss)}");
+        output.WriteLine();
+        output.WriteLine($"{"label",-16} {"precision",17} {"recall",17} {"f1",17} {"support",8}");
+        foreach (string label in result.Confusion.Labels)
+        {
+            LabelSummary s = result.PerLabel[label];
+            output.WriteLine($"{label,-16} {Format(s.Precision),17} {Format(s.Recall),17} {Format(s.F1),17} {s.Support,8}");
+        }
+    }
+
+    private static string Format(MetricSummary m) => $"{m.Mean:0.0000} ± {m.StandardDeviation:0.0000}";
+
+    // NaN (a label no fold could measure) is not valid JSON; such a label reports 0.
+    private static double Round(double value) => double.IsNaN(value) ? 0 : Math.Round(value, 6);
+}
