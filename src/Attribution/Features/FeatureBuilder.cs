@@ -86,6 +86,10 @@ internal sealed class FeatureBuilder
     public void NameLast(string name, int start, int length) =>
         Origins?.Add(new FeatureOrigin(_last, name, start, length));
 
+    /// <summary>When explaining, records the feature added last as a word in the window of the cue at <paramref name="cueStart"/>.</summary>
+    public void NameLast(string name, int start, int length, int cueStart, int cueLength, string cueText) =>
+        Origins?.Add(new FeatureOrigin(_last, name, start, length, cueStart, cueLength, cueText));
+
     /// <summary>The factor that gives the added features unit L2 norm (0 when nothing was added).</summary>
     public float Scale()
     {

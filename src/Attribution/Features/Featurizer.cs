@@ -76,21 +76,23 @@ internal sealed class Featurizer
         ReadOnlySpan<Token> tokens = sentence.Tokens;
         foreach (int i in cued.Cues)
         {
+            // The cue's own text is kept only for explanations.
+            string? cue = builder.Explaining ? sentence.Text.Slice(tokens[i].SourceStart, tokens[i].SourceLength).ToString() : null;
             for (int j = i + 1; j < tokens.Length && j <= i + ReportingCues.WindowAfter; j++)
-                AddToken(sentence, tokens[j], after, value, offset, builder);
+                AddToken(sentence, tokens[j], tokens[i], cue, after, value, offset, builder);
             for (int j = Math.Max(0, i - ReportingCues.WindowBefore); j < i; j++)
-                AddToken(sentence, tokens[j], before, value, offset, builder);
+                AddToken(sentence, tokens[j], tokens[i], cue, before, value, offset, builder);
         }
     }
 
-    private static void AddToken(TokenizedSentence sentence, in Token token, FeatureFamily family, float value, int offset, FeatureBuilder builder)
+    private static void AddToken(TokenizedSentence sentence, in Token token, in Token cueToken, string? cue, FeatureFamily family, float value, int offset, FeatureBuilder builder)
     {
         if (token.Kind is not (TokenKind.Word or TokenKind.Number))
             return;
         ReadOnlySpan<char> norm = sentence.Normalized(token);
         builder.Add(FeatureHash.Finish(FeatureHash.Add(FeatureHash.Start(family), norm)), value);
-        if (builder.Explaining)
-            builder.NameLast($"{Prefix(family)}{norm}", offset + token.SourceStart, token.SourceLength);
+        if (cue is not null)
+            builder.NameLast($"{Prefix(family)}{norm}", offset + token.SourceStart, token.SourceLength, offset + cueToken.SourceStart, cueToken.SourceLength, cue);
     }
 
     private static void AddWords(TokenizedSentence sentence, FeatureFamily family, float value, int offset, FeatureBuilder builder)

@@ -192,8 +192,8 @@ public sealed class AttributionModel
         var scores = new Dictionary<string, double>(_labels.Length, StringComparer.Ordinal);
         for (int k = 0; k < _labels.Length; k++)
             scores[_labels[k]] = probabilities[k];
-        IReadOnlyList<Evidence> evidence = evidenceCount > 0 ? scorer.Explain(best, evidenceCount) : [];
-        return new SentenceAttribution(index, offset, length, text.Substring(start, length), _labels[best], probabilities[best], scores, evidence);
+        var (evidence, cue) = evidenceCount > 0 ? scorer.Explain(best, evidenceCount) : ([], null);
+        return new SentenceAttribution(index, offset, length, text.Substring(start, length), _labels[best], probabilities[best], scores, evidence, cue);
     }
 
     private static int ArgMax(ReadOnlySpan<double> values)

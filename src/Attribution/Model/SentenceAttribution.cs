@@ -4,7 +4,7 @@ namespace Attribution;
 public sealed class SentenceAttribution
 {
     internal SentenceAttribution(int index, int start, int length, string text, string label, double confidence,
-        IReadOnlyDictionary<string, double> scores, IReadOnlyList<Evidence> evidence)
+        IReadOnlyDictionary<string, double> scores, IReadOnlyList<Evidence> evidence, ReportingCue? cue)
     {
         Index = index;
         Start = start;
@@ -14,6 +14,7 @@ public sealed class SentenceAttribution
         Confidence = confidence;
         Scores = scores;
         Evidence = evidence;
+        Cue = cue;
     }
 
     /// <summary>Position of the sentence in its document (0 for a sentence predicted on its own).</summary>
@@ -39,6 +40,12 @@ public sealed class SentenceAttribution
 
     /// <summary>The features that most favoured <see cref="Label"/>, strongest first (empty when not requested).</summary>
     public IReadOnlyList<Evidence> Evidence { get; }
+
+    /// <summary>
+    /// The reporting cue that most supported <see cref="Label"/>, in this sentence or an earlier one;
+    /// null when no cue did (narration) or when evidence was not requested.
+    /// </summary>
+    public ReportingCue? Cue { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Label} {Confidence:0.00} [{Start}+{Length}] {Text}";

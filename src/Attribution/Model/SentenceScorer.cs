@@ -13,6 +13,7 @@ internal sealed class SentenceScorer
     private readonly Featurizer _featurizer;
     private readonly DocumentWalker _walker = new();
     private readonly FeatureBuilder _builder;
+    private int _offset;
 
     public SentenceScorer(LinearModel linear, Featurizer featurizer)
     {
@@ -32,6 +33,7 @@ internal sealed class SentenceScorer
     public int Next(string text, int start, int length, int offset, Span<double> probabilities, bool explain)
     {
         SentenceContext context = _walker.Next(text, start, length, offset);
+        _offset = offset;
         _builder.Clear(explain);
         _featurizer.Featurize(context, _builder);
         _linear.Probabilities(_builder, probabilities);
@@ -43,30 +45,51 @@ internal sealed class SentenceScorer
     }
 
     /// <summary>
-    /// The features of the sentence scored last (with explain on) that raised <paramref name="label"/>'s
-    /// score most above the average label's: a feature's contribution is its normalized value times
-    /// (its weight for the label minus its mean weight). Strongest first, at most <paramref name="count"/>.
+    /// Why the sentence scored last (with explain on) got <paramref name="label"/>: the features that
+    /// raised its score most above the average label's, strongest first, at most
+    /// <paramref name="count"/> (a feature's contribution is its normalized value times its weight for
+    /// the label minus its mean weight); and, when some of those features are words around a
+    /// reporting cue, the cue they support most.
     /// </summary>
-    public List<Evidence> Explain(int label, int count)
+    public (List<Evidence> Evidence, ReportingCue? Cue) Explain(int label, int count)
     {
         List<FeatureOrigin> origins = _builder.Origins ?? throw new InvalidOperationException("The last sentence was scored without explain.");
         float scale = _builder.Scale();
-        var evidence = new List<Evidence>();
+        var ranked = new List<(double Contribution, FeatureOrigin Origin)>();
         var named = new HashSet<int>();
         foreach (FeatureOrigin origin in origins)
         {
             // Several names can land in one hash slot; the slot's weight is credited to the first.
             if (!named.Add(origin.Index))
                 continue;
-            double mean = 0;
-            for (int k = 0; k < _linear.Classes; k++)
-                mean += _linear.Weight(origin.Index, k);
-            mean /= _linear.Classes;
-            double contribution = _builder.ValueOf(origin.Index) * scale * (_linear.Weight(origin.Index, label) - mean);
+            double contribution = Contribution(origin.Index, label, scale);
             if (contribution > 0)
-                evidence.Add(new Evidence(origin.Name, contribution, origin.Start, origin.Length));
+                ranked.Add((contribution, origin));
         }
-        evidence.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
-        return evidence.Count > count ? evidence.GetRange(0, count) : evidence;
+        ranked.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
+        if (ranked.Count > count)
+            ranked.RemoveRange(count, ranked.Count - count);
+
+        var evidence = ranked.Select(r => new Evidence(r.Origin.Name, r.Contribution, r.Origin.Start, r.Origin.Length)).ToList();
+        var cues = ranked.Where(r => r.Origin.CueText is not null)
+            .GroupBy(r => r.Origin.CueStart)
+            .Select(g => (Support: g.Sum(r => r.Contribution), g.First().Origin))
+            .ToList();
+        ReportingCue? cue = null;
+        if (cues.Count > 0)
+        {
+            FeatureOrigin best = cues.MaxBy(c => c.Support).Origin;
+            cue = new ReportingCue(best.CueText!, best.CueStart, best.CueLength, best.CueStart < _offset);
+        }
+        return (evidence, cue);
+    }
+
+    private double Contribution(int slot, int label, float scale)
+    {
+        double mean = 0;
+        for (int k = 0; k < _linear.Classes; k++)
+            mean += _linear.Weight(slot, k);
+        mean /= _linear.Classes;
+        return _builder.ValueOf(slot) * scale * (_linear.Weight(slot, label) - mean);
     }
 }

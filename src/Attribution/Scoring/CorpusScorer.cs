@@ -360,7 +360,7 @@ public sealed class CorpusScorer
             {
                 TextSpan span = spans[i];
                 int best = scorer.Next(text, span.Start, span.Length, span.Start, probabilities, explain);
-                List<Evidence>? evidence = explain ? scorer.Explain(best, _options.EvidenceCount) : null;
+                List<Evidence>? evidence = explain ? scorer.Explain(best, _options.EvidenceCount).Evidence : null;
                 formatter.WriteSentence(document.Output, id, i, span.Start, span.Length, text.AsSpan(span.Start, span.Length), best, probabilities, evidence);
                 counts[best]++;
             }

@@ -81,6 +81,18 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Predict_explain_adds_the_cue_and_the_strongest_features_under_each_sentence()
+    {
+        var result = CliRunner.Run(null, "predict", "--explain", "Huit civils ont été tués à Alep, selon l'OSDH. Les combats continuent.");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        string[] lines = result.Stdout.TrimEnd('\n').Split('\n');
+        Assert.StartsWith("OSDH\t", lines[0]);
+        Assert.Equal("  cue \"selon\" at 33+5", lines[1]);
+        Assert.Matches(@"^\s+\+\d\.\d{3} \S+", lines[2]);
+        Assert.Equal(2, lines.Count(l => !l.StartsWith(' ')));
+    }
+
+    [Fact]
     public void Bad_csv_exits_2_naming_the_file_and_line()
     {
         string bad = Path.Combine(_folder, "bad.csv");
