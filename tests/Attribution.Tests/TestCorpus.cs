@@ -42,5 +42,5 @@ internal static class TestCorpus
 
     /// <summary>Trainer options that keep tests fast: a small hash space.</summary>
     public static TrainerOptions FastOptions(int seed = 1) =>
-        new() { Seed = seed, Featurizer = new FeaturizerOptions { HashBits = 14 } };
+        new() { Seed = seed, CalibrationFolds = 0, Featurizer = new FeaturizerOptions { HashBits = 14 } };
 }

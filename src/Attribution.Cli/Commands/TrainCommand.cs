@@ -16,8 +16,9 @@ internal static class TrainCommand
         var l2 = new Option<double?>("--l2") { Description = "L2 regularization strength (default 3e-6)" };
         var l1 = new Option<double?>("--l1") { Description = "L1 regularization strength (default 0)" };
         var passes = new Option<int?>("--passes") { Description = "Maximum passes over the data (default 40)" };
+        var calibration = new Option<int?>("--calibration-folds") { Description = "Folds for fitting the confidence temperature; 0 skips calibration (default 5)" };
 
-        var command = new Command("train", "Train a model from labelled CSV files") { data, model, trainer, seed, l2, l1, passes };
+        var command = new Command("train", "Train a model from labelled CSV files") { data, model, trainer, seed, l2, l1, passes, calibration };
         command.SetAction(parse =>
         {
             var defaults = new TrainerOptions();
@@ -27,6 +28,7 @@ internal static class TrainCommand
                 L2Regularization = parse.GetValue(l2) ?? defaults.L2Regularization,
                 L1Regularization = parse.GetValue(l1) ?? defaults.L1Regularization,
                 MaximumPasses = parse.GetValue(passes) ?? defaults.MaximumPasses,
+                CalibrationFolds = parse.GetValue(calibration) ?? defaults.CalibrationFolds,
             };
             try
             {
@@ -45,7 +47,7 @@ internal static class TrainCommand
             trained.Save(output);
             var m = trained.Manifest;
             Console.Error.WriteLine($"wrote {output}: {m.Labels.Count} labels, {m.TrainingData.Documents} documents, {m.TrainingData.Sentences} sentences, " +
-                $"{m.Metrics.Passes} passes, training accuracy {m.Metrics.TrainingAccuracy:0.0000}, {clock.Elapsed.TotalSeconds:0.0} s");
+                $"{m.Metrics.Passes} passes, training accuracy {m.Metrics.TrainingAccuracy:0.0000}, temperature {m.Temperature:0.000}, {clock.Elapsed.TotalSeconds:0.0} s");
             return ExitCodes.Success;
         });
         return command;

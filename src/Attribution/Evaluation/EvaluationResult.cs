@@ -4,7 +4,8 @@ namespace Attribution;
 public sealed class EvaluationResult
 {
     internal EvaluationResult(int sentences, double accuracy, double macroF1, double logLoss,
-        IReadOnlyDictionary<string, LabelMetrics> perLabel, ConfusionMatrix confusion)
+        IReadOnlyDictionary<string, LabelMetrics> perLabel, ConfusionMatrix confusion,
+        double expectedCalibrationError, IReadOnlyList<CalibrationBin> calibration)
     {
         Sentences = sentences;
         Accuracy = accuracy;
@@ -12,6 +13,8 @@ public sealed class EvaluationResult
         LogLoss = logLoss;
         PerLabel = perLabel;
         Confusion = confusion;
+        ExpectedCalibrationError = expectedCalibrationError;
+        Calibration = calibration;
     }
 
     /// <summary>Number of sentences evaluated.</summary>
@@ -31,4 +34,14 @@ public sealed class EvaluationResult
 
     /// <summary>Gold against predicted labels.</summary>
     public ConfusionMatrix Confusion { get; }
+
+    /// <summary>
+    /// Expected calibration error: over 10 equal-width bins of confidence, the sentence-weighted mean
+    /// gap between a bin's accuracy and its mean confidence. 0 means a confidence of 0.8 is right
+    /// 80% of the time.
+    /// </summary>
+    public double ExpectedCalibrationError { get; }
+
+    /// <summary>The reliability diagram behind <see cref="ExpectedCalibrationError"/>: one bin per tenth of confidence.</summary>
+    public IReadOnlyList<CalibrationBin> Calibration { get; }
 }

@@ -5,9 +5,15 @@ internal sealed class Evaluator
 {
     private const double ProbabilityFloor = 1e-15;
 
+    /// <summary>Equal-width confidence bins of the reliability diagram and of the calibration error.</summary>
+    public const int CalibrationBins = 10;
+
     private readonly List<string> _labels;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<(int Gold, int Predicted)> _pairs = [];
+    private readonly int[] _binCounts = new int[CalibrationBins];
+    private readonly int[] _binCorrect = new int[CalibrationBins];
+    private readonly double[] _binConfidence = new double[CalibrationBins];
     private double _logLossSum;
 
     /// <param name="modelLabels">Labels of the model, listed first in the confusion matrix.</param>
@@ -18,11 +24,19 @@ internal sealed class Evaluator
             IndexOf(label);
     }
 
-    /// <summary>Records one sentence: its gold label, the prediction, and the probability given to the gold label.</summary>
-    public void Add(string gold, string predicted, double goldProbability)
+    /// <summary>
+    /// Records one sentence: its gold label, the prediction, the probability given to the gold label,
+    /// and the confidence of the prediction (the probability of the predicted label).
+    /// </summary>
+    public void Add(string gold, string predicted, double goldProbability, double confidence)
     {
         _pairs.Add((IndexOf(gold), IndexOf(predicted)));
         _logLossSum -= Math.Log(Math.Max(goldProbability, ProbabilityFloor));
+        int bin = Math.Clamp((int)(confidence * CalibrationBins), 0, CalibrationBins - 1);
+        _binCounts[bin]++;
+        _binConfidence[bin] += confidence;
+        if (gold == predicted)
+            _binCorrect[bin]++;
     }
 
     public EvaluationResult Result()
@@ -56,13 +70,24 @@ internal sealed class Evaluator
                 goldLabels++;
             }
         }
+        var bins = new CalibrationBin[CalibrationBins];
+        double calibrationError = 0;
+        for (int b = 0; b < CalibrationBins; b++)
+        {
+            int count = _binCounts[b];
+            double confidence = count == 0 ? 0 : _binConfidence[b] / count, accuracy = count == 0 ? 0 : (double)_binCorrect[b] / count;
+            bins[b] = new CalibrationBin((double)b / CalibrationBins, (double)(b + 1) / CalibrationBins, count, confidence, accuracy);
+            calibrationError += n == 0 ? 0 : (double)count / n * Math.Abs(accuracy - confidence);
+        }
         return new EvaluationResult(
             n,
             n == 0 ? 0 : (double)correct / n,
             goldLabels == 0 ? 0 : f1Sum / goldLabels,
             n == 0 ? 0 : _logLossSum / n,
             perLabel,
-            new ConfusionMatrix(_labels.ToArray(), counts));
+            new ConfusionMatrix(_labels.ToArray(), counts),
+            calibrationError,
+            bins);
     }
 
     private int IndexOf(string label)

@@ -34,6 +34,8 @@ internal static class ManifestReader
                 L1Regularization = Double(trainer, "l1Regularization", trainerDefaults.L1Regularization),
                 MaximumPasses = Int(trainer, "maximumPasses", trainerDefaults.MaximumPasses),
                 ConvergenceTolerance = Double(trainer, "convergenceTolerance", trainerDefaults.ConvergenceTolerance),
+                // Models written before calibration existed were not calibrated.
+                CalibrationFolds = Int(trainer, "calibrationFolds", 0),
                 Featurizer = new FeaturizerOptions
                 {
                     HashBits = Int(featurizer, "hashBits", featurizerDefaults.HashBits),
@@ -61,6 +63,7 @@ internal static class ManifestReader
                 TrainingAccuracy = Double(metrics, "trainingAccuracy", 0),
                 TrainingMacroF1 = Double(metrics, "trainingMacroF1", 0),
             },
+            Temperature = Double(root, "temperature", 1),
             WeightsLength = root.TryGetProperty("weightsLength", out JsonElement length) ? length.GetInt64() : 0,
             WeightsSha256 = String(root, "weightsSha256", ""),
         };

@@ -169,6 +169,8 @@ internal static class ModelFile
         if (manifest.Labels is not { Count: > 0 } || manifest.Labels.Distinct(StringComparer.Ordinal).Count() != manifest.Labels.Count
             || manifest.Labels.Any(string.IsNullOrWhiteSpace))
             throw new ModelFormatException($"{source}: the manifest's labels are missing, empty or repeated");
+        if (!(manifest.Temperature > 0 && double.IsFinite(manifest.Temperature)))
+            throw new ModelFormatException($"{source}: the manifest's temperature {manifest.Temperature} is not a positive number");
         try
         {
             manifest.TrainerOptions.Validate();

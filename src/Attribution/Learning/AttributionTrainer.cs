@@ -36,7 +36,13 @@ public static class AttributionTrainer
         int[] targets = sentences.Select(s => Array.IndexOf(labels, s.Label)).ToArray();
         float[] weights = SdcaMaximumEntropy.Train(vectors, targets, labels.Length, featurizer.Dimension, options,
             progress, cancellationToken, out int passes, out double loss);
-        var linear = new LinearModel(labels.Length, featurizer.Dimension, weights);
+        double temperature = 1;
+        if (options.CalibrationFolds >= 2 && documents.Count >= options.CalibrationFolds)
+        {
+            int[] documentOf = documents.SelectMany((d, index) => Enumerable.Repeat(index, d.Length)).ToArray();
+            temperature = TemperatureScaling.Fit(vectors, targets, documentOf, documents.Count, labels.Length, featurizer.Dimension, options, cancellationToken);
+        }
+        var linear = new LinearModel(labels.Length, featurizer.Dimension, weights, temperature);
         var metrics = new TrainingMetrics { Passes = passes, Loss = loss };
         EvaluationResult fit = new AttributionModel(new ModelManifest { Labels = labels, TrainerOptions = options, Metrics = metrics }, linear)
             .Evaluate(vectors, sentences);
@@ -54,6 +60,7 @@ public static class AttributionTrainer
                 Sha256 = HashData(sentences),
             },
             Metrics = metrics with { TrainingAccuracy = fit.Accuracy, TrainingMacroF1 = fit.MacroF1 },
+            Temperature = temperature,
         };
         return new AttributionModel(manifest, linear);
     }

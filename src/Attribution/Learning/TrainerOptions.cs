@@ -21,6 +21,13 @@ public sealed record TrainerOptions
     /// <summary>Training stops when a pass improves the regularized loss by less than this fraction. Default 1e-4.</summary>
     public double ConvergenceTolerance { get; init; } = 1e-4;
 
+    /// <summary>
+    /// Folds (split by document) on which a softmax temperature is fitted after training, so that a
+    /// confidence of 0.8 is right about 80% of the time; 0 skips calibration. It costs this many
+    /// extra trainings on part of the data, and changes confidences, never labels. Default 5.
+    /// </summary>
+    public int CalibrationFolds { get; init; } = 5;
+
     /// <summary>How sentences become features.</summary>
     public FeaturizerOptions Featurizer { get; init; } = new();
 
@@ -35,6 +42,8 @@ public sealed record TrainerOptions
             throw new ArgumentOutOfRangeException(nameof(MaximumPasses), MaximumPasses, "MaximumPasses must be at least 1.");
         if (!(ConvergenceTolerance >= 0 && double.IsFinite(ConvergenceTolerance)))
             throw new ArgumentOutOfRangeException(nameof(ConvergenceTolerance), ConvergenceTolerance, "ConvergenceTolerance must be a finite number >= 0.");
+        if (CalibrationFolds is < 0 or 1 or > 20)
+            throw new ArgumentOutOfRangeException(nameof(CalibrationFolds), CalibrationFolds, "CalibrationFolds must be 0 (no calibration) or from 2 to 20.");
         ArgumentNullException.ThrowIfNull(Featurizer);
         Featurizer.Validate();
     }

@@ -58,7 +58,7 @@ public sealed class AttributionModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         var (manifest, weights) = ModelFile.Read(stream, source);
-        return new AttributionModel(manifest, new LinearModel(manifest.Labels.Count, (1 << manifest.TrainerOptions.Featurizer.HashBits) + 1, ModelFile.Weights(weights)));
+        return new AttributionModel(manifest, new LinearModel(manifest.Labels.Count, (1 << manifest.TrainerOptions.Featurizer.HashBits) + 1, ModelFile.Weights(weights), manifest.Temperature));
     }
 
     /// <summary>
@@ -161,7 +161,8 @@ public sealed class AttributionModel
         {
             _linear.Probabilities(vectors[i], probabilities);
             int goldIndex = Array.IndexOf(_labels, gold[i].Label);
-            evaluator.Add(gold[i].Label, _labels[ArgMax(probabilities)], goldIndex < 0 ? 0 : probabilities[goldIndex]);
+            int best = ArgMax(probabilities);
+            evaluator.Add(gold[i].Label, _labels[best], goldIndex < 0 ? 0 : probabilities[goldIndex], probabilities[best]);
         }
         return evaluator.Result();
     }

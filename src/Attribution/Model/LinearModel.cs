@@ -18,8 +18,13 @@ internal sealed class LinearModel
     private readonly int _offset;
     private readonly int _stride;
 
-    public LinearModel(int classes, int dimension, ReadOnlySpan<float> weights)
+    /// <param name="classes">Number of labels.</param>
+    /// <param name="dimension">Number of features, bias included.</param>
+    /// <param name="weights">Feature-major weights.</param>
+    /// <param name="temperature">Scores are divided by it before the softmax (1: as trained).</param>
+    public LinearModel(int classes, int dimension, ReadOnlySpan<float> weights, double temperature = 1)
     {
+        Temperature = temperature;
         if (weights.Length != (long)classes * dimension)
             throw new ArgumentException($"Expected {(long)classes * dimension} weights, got {weights.Length}.", nameof(weights));
         Classes = classes;
@@ -40,6 +45,9 @@ internal sealed class LinearModel
     public int Classes { get; }
 
     public int Dimension { get; }
+
+    /// <summary>The softmax temperature (see <see cref="ModelManifest.Temperature"/>).</summary>
+    public double Temperature { get; }
 
     public float Weight(int feature, int label) => _storage[_offset + feature * _stride + label];
 
@@ -100,8 +108,9 @@ internal sealed class LinearModel
     private void Finish(ReadOnlySpan<Vector<float>> sums, Span<double> probabilities)
     {
         ReadOnlySpan<float> scores = MemoryMarshal.Cast<Vector<float>, float>(sums);
+        double inverse = 1 / Temperature;
         for (int k = 0; k < Classes; k++)
-            probabilities[k] = scores[k];
+            probabilities[k] = scores[k] * inverse;
         Softmax(probabilities[..Classes]);
     }
 

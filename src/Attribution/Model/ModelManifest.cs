@@ -27,6 +27,12 @@ public sealed record ModelManifest
     /// <summary>Figures measured when training ended.</summary>
     public TrainingMetrics Metrics { get; init; } = new();
 
+    /// <summary>
+    /// Softmax temperature fitted on held-out folds so that confidences match accuracy (see
+    /// <see cref="TrainerOptions.CalibrationFolds"/>); scores are divided by it. 1 means uncalibrated.
+    /// </summary>
+    public double Temperature { get; init; } = 1;
+
     /// <summary>Size in bytes of the weights entry.</summary>
     public long WeightsLength { get; init; }
 
