@@ -31,9 +31,12 @@ internal static class TemperatureScaling
         // Log-probabilities of the held-out examples: log-softmax differs from the scores by a
         // constant per example, so scaling it by 1/T is scaling the scores.
         var logProbabilities = new double[examples.Count][];
-        var probabilities = new double[classes];
-        for (int f = 0; f < folds; f++)
+        // Folds are independent and each writes only its own held-out rows, so they run in
+        // parallel and the result does not depend on the number of cores.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        Parallel.For(0, folds, parallel, f =>
         {
+            var probabilities = new double[classes];
             var trainIndices = Enumerable.Range(0, examples.Count).Where(i => foldOfDocument[documentOf[i]] != f).ToArray();
             float[] weights = SdcaMaximumEntropy.Train(trainIndices.Select(i => examples[i]).ToList(), trainIndices.Select(i => targets[i]).ToArray(),
                 classes, dimension, options, null, cancellationToken, out _, out _);
@@ -45,7 +48,7 @@ internal static class TemperatureScaling
                 model.Probabilities(examples[i], probabilities);
                 logProbabilities[i] = probabilities.Select(p => Math.Log(Math.Max(p, 1e-300))).ToArray();
             }
-        }
+        });
         return Choose(logProbabilities, targets);
     }
 
