@@ -57,5 +57,10 @@ public class CalibrationTests
         calibrated.Save(saved);
         Assert.Equal(calibrated.Manifest.Temperature, AttributionModel.Load(new MemoryStream(saved.ToArray())).Manifest.Temperature);
         Assert.Throws<ArgumentOutOfRangeException>(() => AttributionTrainer.Train(data, TestCorpus.FastOptions() with { CalibrationFolds = 1 }));
+
+        // Folds train in parallel; the model bytes must not depend on it.
+        var again = new MemoryStream();
+        AttributionTrainer.Train(data, TestCorpus.FastOptions() with { CalibrationFolds = 4 }).Save(again);
+        Assert.Equal(saved.ToArray(), again.ToArray());
     }
 }
