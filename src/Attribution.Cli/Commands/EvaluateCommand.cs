@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Attribution.Cli.Commands;
 
-/// <summary><c>evaluate [--model M.zip] --data PATH... [--json]</c></summary>
+/// <summary><c>evaluate [--model M.zip] --data PATH... [--json] [--report OUT.html]</c></summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
@@ -11,12 +11,22 @@ internal static class EvaluateCommand
         var model = CommonOptions.Model();
         var data = CommonOptions.Data();
         var json = new Option<bool>("--json") { Description = "Print the metrics as one JSON object (schema in design.md)" };
-        var command = new Command("evaluate", "Measure a model against labelled CSV files") { model, data, json };
+        var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report: metrics, confusion heat map, per-label bars, reliability diagram, worst errors with their evidence" };
+        var command = new Command("evaluate", "Measure a model against labelled CSV files") { model, data, json, report };
         command.SetAction(parse =>
         {
             var sentences = LabelledData.Read(parse.GetRequiredValue(data));
             AttributionModel m = CommonOptions.LoadModel(parse.GetValue(model));
-            EvaluationResult result = m.Evaluate(sentences);
+            EvaluationResult result;
+            if (parse.GetValue(report) is { } path)
+            {
+                var evaluation = EvaluationReport.Create(m, sentences, title: $"Attribution evaluation: {string.Join(", ", parse.GetRequiredValue(data).Select(Path.GetFileName))}");
+                evaluation.WriteHtml(path);
+                Console.Error.WriteLine($"wrote {path}");
+                result = evaluation.Result;
+            }
+            else
+                result = m.Evaluate(sentences);
             if (parse.GetValue(json))
                 WriteJson(result, Console.OpenStandardOutput());
             else

@@ -45,6 +45,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_report_writes_an_html_file_and_still_prints_the_metrics()
+    {
+        string test = WriteCorpus("test.csv", TestCorpus.Generate(8, seed: 4));
+        string report = Path.Combine(_folder, "report.html");
+        var result = CliRunner.Run(null, "evaluate", "--data", test, "--report", report);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.StartsWith("sentences ", result.Stdout);
+        Assert.Contains("Attribution evaluation: test.csv", File.ReadAllText(report));
+    }
+
+    [Fact]
     public void Cv_json_prints_the_evaluate_fields_as_means_then_folds_std_and_per_fold_figures()
     {
         string data = WriteCorpus("data.csv", TestCorpus.Generate(30, seed: 5));
