@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Attribution.Cli.Commands;
 
 /// <summary>
-/// <c>cv --data PATH... [--folds 5] [--trainer sdca] [--seed N] [--json]</c>: k-fold
+/// <c>cv --data PATH... [--folds 5] [--trainer sdca|lbfgs] [--seed N] [--json]</c>: k-fold
 /// cross-validation with folds split by document; every metric as mean and standard deviation.
 /// </summary>
 internal static class CvCommand
@@ -15,7 +15,7 @@ internal static class CvCommand
         var data = CommonOptions.Data();
         var folds = new Option<int>("--folds") { Description = "Number of folds (documents are dealt to folds)", DefaultValueFactory = _ => 5 };
         var trainer = new Option<string>("--trainer") { Description = "Training algorithm", DefaultValueFactory = _ => "sdca" };
-        trainer.AcceptOnlyFromAmong("sdca");
+        trainer.AcceptOnlyFromAmong("sdca", "lbfgs");
         var seed = new Option<int>("--seed") { Description = "Random seed of the fold split and the trainer", DefaultValueFactory = _ => new TrainerOptions().Seed };
         var calibration = new Option<int?>("--calibration-folds") { Description = "Calibration folds inside each training (default 5; 0 is faster and changes only log-loss and confidences)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: the evaluate --json fields as means, plus folds, std and perFold" };
@@ -24,7 +24,12 @@ internal static class CvCommand
         {
             var sentences = LabelledData.Read(parse.GetRequiredValue(data));
             var defaults = new TrainerOptions();
-            var options = defaults with { Seed = parse.GetValue(seed), CalibrationFolds = parse.GetValue(calibration) ?? defaults.CalibrationFolds };
+            var options = defaults with
+            {
+                Algorithm = parse.GetValue(trainer) == "lbfgs" ? TrainerAlgorithm.Lbfgs : TrainerAlgorithm.Sdca,
+                Seed = parse.GetValue(seed),
+                CalibrationFolds = parse.GetValue(calibration) ?? defaults.CalibrationFolds,
+            };
             try
             {
                 options.Validate();

@@ -13,6 +13,7 @@ internal static class ManifestReader
 {
     /// <exception cref="JsonException">The text is not JSON.</exception>
     /// <exception cref="InvalidOperationException">A field has the wrong JSON type.</exception>
+    /// <exception cref="ArgumentException">The trainer algorithm is unknown.</exception>
     public static ModelManifest Read(byte[] json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
@@ -29,6 +30,7 @@ internal static class ManifestReader
             Trainer = String(root, "trainer", defaults.Trainer),
             TrainerOptions = new TrainerOptions
             {
+                Algorithm = Enum.Parse<TrainerAlgorithm>(String(trainer, "algorithm", nameof(TrainerAlgorithm.Sdca)), ignoreCase: true),
                 Seed = Int(trainer, "seed", trainerDefaults.Seed),
                 L2Regularization = Double(trainer, "l2Regularization", trainerDefaults.L2Regularization),
                 L1Regularization = Double(trainer, "l1Regularization", trainerDefaults.L1Regularization),

@@ -160,7 +160,7 @@ internal static class ModelFile
         {
             manifest = ManifestReader.Read(json);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new ModelFormatException($"{source}: {ManifestEntry} is not valid: {e.Message}", e);
         }

@@ -9,6 +9,7 @@ namespace Attribution.IO;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = true,
-    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ModelManifest))]
 internal sealed partial class ModelManifestJson : JsonSerializerContext;

@@ -10,8 +10,9 @@ namespace Attribution;
 public static class AttributionTrainer
 {
     /// <summary>
-    /// Trains a multiclass maximum-entropy model by SDCA on the primary labels. Sentences are grouped
-    /// into documents by <see cref="LabelledSentence.DocumentId"/> and ordered by index, so each sees its
+    /// Trains a multiclass maximum-entropy model (by SDCA or L-BFGS, see
+    /// <see cref="TrainerOptions.Algorithm"/>) on the primary labels. Sentences are grouped into
+    /// documents by <see cref="LabelledSentence.DocumentId"/> and ordered by index, so each sees its
     /// context as it would in an article. The same data, options and seed give the same model bytes.
     /// </summary>
     /// <param name="data">Labelled sentences; every label that occurs becomes a label of the model.</param>
@@ -24,33 +25,88 @@ public static class AttributionTrainer
         options ??= new TrainerOptions();
         options.Validate();
         List<LabelledSentence[]> documents = Documents.Group(data);
+        string[] labels = Labels(documents, []);
+        return Train(documents, labels, options, null, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Continues training <paramref name="baseModel"/> on new labelled sentences, by L-BFGS from its
+    /// weights, with the L2 term centred on them: what the new data does not contradict is kept.
+    /// Labels the base model lacks are added. The featurizer is the base model's.
+    /// </summary>
+    /// <param name="data">The new labelled sentences.</param>
+    /// <param name="baseModel">The model to start from.</param>
+    /// <param name="options">Trainer options (the algorithm is L-BFGS whatever they say, the featurizer the base model's); defaults when null.</param>
+    /// <param name="progress">Told after each iteration.</param>
+    /// <param name="cancellationToken">Stops training.</param>
+    public static AttributionModel Train(IEnumerable<LabelledSentence> data, AttributionModel baseModel, TrainerOptions? options = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseModel);
+        options = (options ?? new TrainerOptions()) with
+        {
+            Algorithm = TrainerAlgorithm.Lbfgs,
+            Featurizer = baseModel.Manifest.TrainerOptions.Featurizer,
+        };
+        options.Validate();
+        List<LabelledSentence[]> documents = Documents.Group(data);
+        string[] labels = Labels(documents, baseModel.Labels);
+
+        // The base weights, moved to the columns of the (possibly longer) label list; new labels start at 0.
+        float[] old = baseModel.Linear.CopyWeights();
+        int oldClasses = baseModel.Labels.Count, dimension = baseModel.Linear.Dimension;
+        int[] column = baseModel.Labels.Select(l => Array.IndexOf(labels, l)).ToArray();
+        var initial = new double[(long)dimension * labels.Length];
+        for (long f = 0; f < dimension; f++)
+            for (int k = 0; k < oldClasses; k++)
+                initial[f * labels.Length + column[k]] = old[f * oldClasses + k];
+        return Train(documents, labels, options, initial, progress, cancellationToken);
+    }
+
+    private static string[] Labels(List<LabelledSentence[]> documents, IEnumerable<string> known)
+    {
         LabelledSentence[] sentences = documents.SelectMany(d => d).ToArray();
         if (sentences.Length == 0)
-            throw new ArgumentException("No labelled sentences to train on.", nameof(data));
-        string[] labels = sentences.SelectMany(s => s.Labels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            throw new ArgumentException("No labelled sentences to train on.", "data");
+        string[] labels = sentences.SelectMany(s => s.Labels).Concat(known).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (labels.Length < 2)
-            throw new ArgumentException($"Training needs at least two labels; the data has only '{labels[0]}'.", nameof(data));
+            throw new ArgumentException($"Training needs at least two labels; the data has only '{labels[0]}'.", "data");
+        return labels;
+    }
 
+    private static AttributionModel Train(List<LabelledSentence[]> documents, string[] labels, TrainerOptions options, double[]? initial,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        LabelledSentence[] sentences = documents.SelectMany(d => d).ToArray();
         var featurizer = new Featurizer(options.Featurizer);
         List<FeatureVector> vectors = AttributionModel.Featurize(featurizer, documents);
         int[] targets = sentences.Select(s => Array.IndexOf(labels, s.Label)).ToArray();
-        float[] weights = SdcaMaximumEntropy.Train(vectors, targets, labels.Length, featurizer.Dimension, options,
-            progress, cancellationToken, out int passes, out double loss);
+        int passes = 0;
+        double loss = 0;
+        float[] Fit(IReadOnlyList<FeatureVector> x, int[] y, IProgress<TrainingProgress>? report) => options.Algorithm == TrainerAlgorithm.Lbfgs
+            ? LbfgsMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, initial, options, report, cancellationToken, out passes, out loss)
+            : SdcaMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, options, report, cancellationToken, out passes, out loss);
+        float[] weights = Fit(vectors, targets, progress);
+        var metrics = new TrainingMetrics { Passes = passes, Loss = loss };
+
         double temperature = 1;
         if (options.CalibrationFolds >= 2 && documents.Count >= options.CalibrationFolds)
         {
             int[] documentOf = documents.SelectMany((d, index) => Enumerable.Repeat(index, d.Length)).ToArray();
-            temperature = TemperatureScaling.Fit(vectors, targets, documentOf, documents.Count, labels.Length, featurizer.Dimension, options, cancellationToken);
+            temperature = TemperatureScaling.Fit(vectors, targets, documentOf, documents.Count, labels.Length, featurizer.Dimension, options,
+                (x, y) => options.Algorithm == TrainerAlgorithm.Lbfgs
+                    ? LbfgsMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, initial, options, null, cancellationToken, out _, out _)
+                    : SdcaMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, options, null, cancellationToken, out _, out _),
+                cancellationToken);
         }
         var linear = new LinearModel(labels.Length, featurizer.Dimension, weights, temperature);
-        var metrics = new TrainingMetrics { Passes = passes, Loss = loss };
         EvaluationResult fit = new AttributionModel(new ModelManifest { Labels = labels, TrainerOptions = options, Metrics = metrics }, linear)
             .Evaluate(vectors, sentences);
 
         var manifest = new ModelManifest
         {
             Labels = labels,
-            Trainer = "sdca",
+            Trainer = options.Algorithm == TrainerAlgorithm.Lbfgs ? "lbfgs" : "sdca",
             TrainerOptions = options,
             TrainingData = new TrainingDataSummary
             {

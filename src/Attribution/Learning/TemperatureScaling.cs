@@ -18,8 +18,17 @@ internal static class TemperatureScaling
     /// temperature that fits their log-loss best. <paramref name="documentOf"/> gives each example's
     /// document, so that no article is split between training and held-out.
     /// </summary>
+    /// <param name="examples">The training examples.</param>
+    /// <param name="targets">Their label indices.</param>
+    /// <param name="documentOf">Each example's document.</param>
+    /// <param name="documents">Number of documents.</param>
+    /// <param name="classes">Number of labels.</param>
+    /// <param name="dimension">Number of features.</param>
+    /// <param name="options">Seed and number of folds.</param>
+    /// <param name="train">Trains weights on a subset, as the model itself is trained.</param>
+    /// <param name="cancellationToken">Stops between and inside fold trainings.</param>
     public static double Fit(IReadOnlyList<FeatureVector> examples, int[] targets, int[] documentOf, int documents, int classes,
-        int dimension, TrainerOptions options, CancellationToken cancellationToken)
+        int dimension, TrainerOptions options, Func<IReadOnlyList<FeatureVector>, int[], float[]> train, CancellationToken cancellationToken)
     {
         int folds = options.CalibrationFolds;
         int[] order = Enumerable.Range(0, documents).ToArray();
@@ -38,8 +47,7 @@ internal static class TemperatureScaling
         {
             var probabilities = new double[classes];
             var trainIndices = Enumerable.Range(0, examples.Count).Where(i => foldOfDocument[documentOf[i]] != f).ToArray();
-            float[] weights = SdcaMaximumEntropy.Train(trainIndices.Select(i => examples[i]).ToList(), trainIndices.Select(i => targets[i]).ToArray(),
-                classes, dimension, options, null, cancellationToken, out _, out _);
+            float[] weights = train(trainIndices.Select(i => examples[i]).ToList(), trainIndices.Select(i => targets[i]).ToArray());
             var model = new LinearModel(classes, dimension, weights);
             for (int i = 0; i < examples.Count; i++)
             {

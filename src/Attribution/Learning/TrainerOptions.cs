@@ -2,10 +2,13 @@ namespace Attribution;
 
 /// <summary>
 /// Options of <see cref="AttributionTrainer"/>: a multiclass maximum-entropy model trained by
-/// stochastic dual coordinate ascent (SDCA). Validated in one place when training starts.
+/// stochastic dual coordinate ascent (SDCA) or L-BFGS. Validated in one place when training starts.
 /// </summary>
 public sealed record TrainerOptions
 {
+    /// <summary>The optimizer. Both minimize the same objective. Default <see cref="TrainerAlgorithm.Sdca"/>.</summary>
+    public TrainerAlgorithm Algorithm { get; init; } = TrainerAlgorithm.Sdca;
+
     /// <summary>Seed of the example order; the same data, options and seed give the same model bytes. Default 1.</summary>
     public int Seed { get; init; } = 1;
 
@@ -15,7 +18,7 @@ public sealed record TrainerOptions
     /// <summary>L1 regularization strength; above 0 it zeroes weak weights (soft threshold). Default 0.</summary>
     public double L1Regularization { get; init; }
 
-    /// <summary>Maximum passes over the data. Default 40.</summary>
+    /// <summary>Maximum passes over the data (L-BFGS: iterations). Default 40.</summary>
     public int MaximumPasses { get; init; } = 40;
 
     /// <summary>Training stops when a pass improves the regularized loss by less than this fraction. Default 1e-4.</summary>
@@ -34,6 +37,8 @@ public sealed record TrainerOptions
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
     public void Validate()
     {
+        if (!Enum.IsDefined(Algorithm))
+            throw new ArgumentOutOfRangeException(nameof(Algorithm), Algorithm, "Unknown training algorithm.");
         if (!(L2Regularization > 0 && double.IsFinite(L2Regularization)))
             throw new ArgumentOutOfRangeException(nameof(L2Regularization), L2Regularization, "L2Regularization must be a finite number > 0.");
         if (!(L1Regularization >= 0 && double.IsFinite(L1Regularization)))

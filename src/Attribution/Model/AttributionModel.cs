@@ -29,6 +29,9 @@ public sealed class AttributionModel
         _scorers = new ThreadLocal<SentenceScorer>(CreateScorer);
     }
 
+    /// <summary>The weights (for continued training).</summary>
+    internal LinearModel Linear => _linear;
+
     /// <summary>What the model file says about itself: labels, training options, data and metrics.</summary>
     public ModelManifest Manifest { get; }
 

@@ -56,6 +56,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Train_with_a_base_model_continues_by_lbfgs_and_adds_the_new_label()
+    {
+        string first = WriteCorpus("first.csv", TestCorpus.Generate(30, seed: 3));
+        string more = WriteCorpus("more.csv", TestCorpus.Generate(5, seed: 4)
+            .Select(s => s.Index == 1 ? new LabelledSentence(s.DocumentId, s.Index, "Les YPG ont affirmé avoir repris Kobané.", "Kurdish") : s));
+        string old = Path.Combine(_folder, "old.zip"), updated = Path.Combine(_folder, "new.zip");
+        Assert.Equal(0, CliRunner.Run(null, "train", "--data", first, "--model", old, "--calibration-folds", "0").ExitCode);
+        var result = CliRunner.Run(null, "train", "--data", more, "--model", updated, "--base-model", old, "--calibration-folds", "0");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        AttributionModel model = AttributionModel.Load(updated);
+        Assert.Contains("Kurdish", model.Labels);
+        Assert.Contains("OSDH", model.Labels);
+        Assert.Equal(TrainerAlgorithm.Lbfgs, model.Manifest.TrainerOptions.Algorithm);
+        Assert.Equal(2, CliRunner.Run(null, "train", "--data", more, "--model", updated, "--base-model", old, "--trainer", "sdca").ExitCode);
+    }
+
+    [Fact]
     public void Cv_json_prints_the_evaluate_fields_as_means_then_folds_std_and_per_fold_figures()
     {
         string data = WriteCorpus("data.csv", TestCorpus.Generate(30, seed: 5));
