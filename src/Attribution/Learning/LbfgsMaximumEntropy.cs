@@ -36,6 +36,7 @@ internal static class LbfgsMaximumEntropy
         var objective = new Objective(examples, targets, classes, size);
 
         double[] g = new double[size], pg = new double[size], d = new double[size], wNew = new double[size], gNew = new double[size];
+        double[] sSpare = new double[size], ySpare = new double[size];
         var s = new List<double[]>();
         var y = new List<double[]>();
         var rho = new List<double>();
@@ -76,26 +77,31 @@ internal static class LbfgsMaximumEntropy
                 step *= 0.5;
             }
 
-            var sk = new double[size];
-            var yk = new double[size];
+            // The new pair is built in spare arrays; when it is kept, the oldest pair's arrays become
+            // the spares (fresh 15 MB arrays every iteration would pile up on the large-object heap).
             double sy = 0;
             for (long i = 0; i < size; i++)
             {
-                sk[i] = wNew[i] - w[i];
-                yk[i] = gNew[i] - g[i];
-                sy += sk[i] * yk[i];
+                sSpare[i] = wNew[i] - w[i];
+                ySpare[i] = gNew[i] - g[i];
+                sy += sSpare[i] * ySpare[i];
             }
             if (sy > 1e-12)
             {
-                if (s.Count == Memory)
+                s.Add(sSpare);
+                y.Add(ySpare);
+                rho.Add(1 / sy);
+                if (s.Count > Memory)
                 {
+                    (sSpare, ySpare) = (s[0], y[0]);
                     s.RemoveAt(0);
                     y.RemoveAt(0);
                     rho.RemoveAt(0);
                 }
-                s.Add(sk);
-                y.Add(yk);
-                rho.Add(1 / sy);
+                else
+                {
+                    (sSpare, ySpare) = (new double[size], new double[size]);
+                }
             }
             (w, wNew) = (wNew, w);
             (g, gNew) = (gNew, g);
