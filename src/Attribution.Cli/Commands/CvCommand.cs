@@ -67,49 +67,16 @@ internal static class CvCommand
         writer.WriteNumber("accuracy", Round(result.Accuracy.Mean));
         writer.WriteNumber("macroF1", Round(result.MacroF1.Mean));
         writer.WriteNumber("logLoss", Round(result.LogLoss.Mean));
-        writer.WriteStartObject("labels");
-        foreach (string label in result.Confusion.Labels)
-        {
-            LabelSummary summary = result.PerLabel[label];
-            writer.WriteStartObject(label);
-            writer.WriteNumber("precision", Round(summary.Precision.Mean));
-            writer.WriteNumber("recall", Round(summary.Recall.Mean));
-            writer.WriteNumber("f1", Round(summary.F1.Mean));
-            writer.WriteNumber("support", summary.Support);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndObject();
-        writer.WriteStartObject("confusion");
-        writer.WriteStartArray("labels");
-        foreach (string label in result.Confusion.Labels)
-            writer.WriteStringValue(label);
-        writer.WriteEndArray();
-        writer.WriteStartArray("matrix");
-        foreach (int[] row in result.Confusion.ToRows())
-        {
-            writer.WriteStartArray();
-            foreach (int count in row)
-                writer.WriteNumberValue(count);
-            writer.WriteEndArray();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        MetricsJson.WriteLabels(writer, result.Confusion.Labels.Select(l => result.PerLabel[l])
+            .Zip(result.Confusion.Labels, (m, l) => (l, m.Precision.Mean, m.Recall.Mean, m.F1.Mean, (int?)m.Support)));
+        MetricsJson.WriteConfusion(writer, result.Confusion);
         writer.WriteNumber("folds", result.Folds.Count);
         writer.WriteStartObject("std");
         writer.WriteNumber("accuracy", Round(result.Accuracy.StandardDeviation));
         writer.WriteNumber("macroF1", Round(result.MacroF1.StandardDeviation));
         writer.WriteNumber("logLoss", Round(result.LogLoss.StandardDeviation));
-        writer.WriteStartObject("labels");
-        foreach (string label in result.Confusion.Labels)
-        {
-            LabelSummary summary = result.PerLabel[label];
-            writer.WriteStartObject(label);
-            writer.WriteNumber("precision", Round(summary.Precision.StandardDeviation));
-            writer.WriteNumber("recall", Round(summary.Recall.StandardDeviation));
-            writer.WriteNumber("f1", Round(summary.F1.StandardDeviation));
-            writer.WriteEndObject();
-        }
-        writer.WriteEndObject();
+        MetricsJson.WriteLabels(writer, result.Confusion.Labels.Select(l => result.PerLabel[l])
+            .Zip(result.Confusion.Labels, (m, l) => (l, m.Precision.StandardDeviation, m.Recall.StandardDeviation, m.F1.StandardDeviation, (int?)null)));
         writer.WriteEndObject();
         writer.WriteStartArray("perFold");
         foreach (EvaluationResult fold in result.Folds)
@@ -143,6 +110,5 @@ internal static class CvCommand
 
     private static string Format(MetricSummary m) => $"{m.Mean:0.0000} ± {m.StandardDeviation:0.0000}";
 
-    // NaN (a label no fold could measure) is not valid JSON; such a label reports 0.
-    private static double Round(double value) => double.IsNaN(value) ? 0 : Math.Round(value, 6);
+    private static double Round(double value) => MetricsJson.Round(value);
 }

@@ -42,37 +42,13 @@ internal static class EvaluateCommand
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
         writer.WriteNumber("sentences", result.Sentences);
-        writer.WriteNumber("accuracy", Math.Round(result.Accuracy, 6));
-        writer.WriteNumber("macroF1", Math.Round(result.MacroF1, 6));
-        writer.WriteNumber("logLoss", Math.Round(result.LogLoss, 6));
-        writer.WriteStartObject("labels");
-        foreach (string label in result.Confusion.Labels)
-        {
-            if (!result.PerLabel.TryGetValue(label, out LabelMetrics? metrics))
-                continue;
-            writer.WriteStartObject(label);
-            writer.WriteNumber("precision", Math.Round(metrics.Precision, 6));
-            writer.WriteNumber("recall", Math.Round(metrics.Recall, 6));
-            writer.WriteNumber("f1", Math.Round(metrics.F1, 6));
-            writer.WriteNumber("support", metrics.Support);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndObject();
-        writer.WriteStartObject("confusion");
-        writer.WriteStartArray("labels");
-        foreach (string label in result.Confusion.Labels)
-            writer.WriteStringValue(label);
-        writer.WriteEndArray();
-        writer.WriteStartArray("matrix");
-        foreach (int[] row in result.Confusion.ToRows())
-        {
-            writer.WriteStartArray();
-            foreach (int count in row)
-                writer.WriteNumberValue(count);
-            writer.WriteEndArray();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        writer.WriteNumber("accuracy", MetricsJson.Round(result.Accuracy));
+        writer.WriteNumber("macroF1", MetricsJson.Round(result.MacroF1));
+        writer.WriteNumber("logLoss", MetricsJson.Round(result.LogLoss));
+        MetricsJson.WriteLabels(writer, result.Confusion.Labels
+            .Where(result.PerLabel.ContainsKey)
+            .Select(l => (l, result.PerLabel[l].Precision, result.PerLabel[l].Recall, result.PerLabel[l].F1, (int?)result.PerLabel[l].Support)));
+        MetricsJson.WriteConfusion(writer, result.Confusion);
         writer.WriteEndObject();
         writer.Flush();
         output.Write("\n"u8);

@@ -81,12 +81,12 @@ public static class AttributionTrainer
         var featurizer = new Featurizer(options.Featurizer);
         List<FeatureVector> vectors = AttributionModel.Featurize(featurizer, documents);
         int[] targets = sentences.Select(s => Array.IndexOf(labels, s.Label)).ToArray();
-        int passes = 0;
-        double loss = 0;
-        float[] Fit(IReadOnlyList<FeatureVector> x, int[] y, IProgress<TrainingProgress>? report) => options.Algorithm == TrainerAlgorithm.Lbfgs
-            ? LbfgsMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, initial, options, report, cancellationToken, out passes, out loss)
-            : SdcaMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, options, report, cancellationToken, out passes, out loss);
-        float[] weights = Fit(vectors, targets, progress);
+        // One way to fit weights, for the model and for the held-out fold models alike.
+        float[] Weights(IReadOnlyList<FeatureVector> x, int[] y, IProgress<TrainingProgress>? report, out int passes, out double loss) =>
+            options.Algorithm == TrainerAlgorithm.Lbfgs
+                ? LbfgsMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, initial, options, report, cancellationToken, out passes, out loss)
+                : SdcaMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, options, report, cancellationToken, out passes, out loss);
+        float[] weights = Weights(vectors, targets, progress, out int passes, out double loss);
         var metrics = new TrainingMetrics { Passes = passes, Loss = loss };
 
         double temperature = 1;
@@ -94,10 +94,7 @@ public static class AttributionTrainer
         {
             int[] documentOf = documents.SelectMany((d, index) => Enumerable.Repeat(index, d.Length)).ToArray();
             temperature = TemperatureScaling.Fit(vectors, targets, documentOf, documents.Count, labels.Length, featurizer.Dimension, options,
-                (x, y) => options.Algorithm == TrainerAlgorithm.Lbfgs
-                    ? LbfgsMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, initial, options, null, cancellationToken, out _, out _)
-                    : SdcaMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, options, null, cancellationToken, out _, out _),
-                cancellationToken);
+                (x, y) => Weights(x, y, null, out _, out _), cancellationToken);
         }
         var linear = new LinearModel(labels.Length, featurizer.Dimension, weights, temperature);
         EvaluationResult fit = new AttributionModel(new ModelManifest { Labels = labels, TrainerOptions = options, Metrics = metrics }, linear)
@@ -139,11 +136,7 @@ public static class AttributionTrainer
         List<LabelledSentence[]> documents = Documents.Group(data);
         if (folds < 2 || folds > documents.Count)
             throw new ArgumentOutOfRangeException(nameof(folds), folds, $"Cross-validation needs 2 to {documents.Count} folds (one document at least in each).");
-        int[] order = Enumerable.Range(0, documents.Count).ToArray();
-        new SplitMix64(options.Seed).Shuffle(order);
-        var foldOf = new int[documents.Count];
-        for (int i = 0; i < order.Length; i++)
-            foldOf[order[i]] = i % folds;
+        int[] foldOf = Documents.Folds(documents.Count, folds, options.Seed);
 
         var results = new List<EvaluationResult>(folds);
         for (int f = 0; f < folds; f++)

@@ -30,4 +30,19 @@ internal static class Documents
         }
         return documents;
     }
+
+    /// <summary>
+    /// Deals <paramref name="documents"/> documents to <paramref name="folds"/> folds in an order
+    /// shuffled by <paramref name="seed"/>; the fold of each document. Cross-validation and the
+    /// held-out fits use it, so that no article is ever on both sides.
+    /// </summary>
+    public static int[] Folds(int documents, int folds, int seed)
+    {
+        int[] order = Enumerable.Range(0, documents).ToArray();
+        new SplitMix64(seed).Shuffle(order);
+        var foldOf = new int[documents];
+        for (int i = 0; i < order.Length; i++)
+            foldOf[order[i]] = i % folds;
+        return foldOf;
+    }
 }

@@ -31,11 +31,7 @@ internal static class TemperatureScaling
         int dimension, TrainerOptions options, Func<IReadOnlyList<FeatureVector>, int[], float[]> train, CancellationToken cancellationToken)
     {
         int folds = options.CalibrationFolds;
-        int[] order = Enumerable.Range(0, documents).ToArray();
-        new SplitMix64(options.Seed).Shuffle(order);
-        var foldOfDocument = new int[documents];
-        for (int i = 0; i < order.Length; i++)
-            foldOfDocument[order[i]] = i % folds;
+        int[] foldOfDocument = Documents.Folds(documents, folds, options.Seed);
 
         // Log-probabilities of the held-out examples: log-softmax differs from the scores by a
         // constant per example, so scaling it by 1/T is scaling the scores.
