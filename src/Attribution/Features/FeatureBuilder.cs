@@ -99,11 +99,14 @@ internal sealed class FeatureBuilder
         return norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
     }
 
-    /// <summary>The summed value of one slot (0 when it was not added); a linear search, for explanations.</summary>
+    /// <summary>The summed value of one slot (0 when it was not added), found through the index.</summary>
     public float ValueOf(int slot)
     {
-        int position = Slots.IndexOf(slot);
-        return position < 0 ? 0f : _values[position];
+        int indexMask = _index.Length - 1;
+        for (int i = Start(slot, indexMask); _index[i] != 0; i = (i + 1) & indexMask)
+            if (_slots[_index[i] - 1] == slot)
+                return _values[_index[i] - 1];
+        return 0f;
     }
 
     /// <summary>A stored copy of the normalized vector, slots sorted, bias last: what the trainers keep.</summary>
