@@ -8,6 +8,9 @@ namespace Attribution.Benchmarks;
 /// training sentences: a second-order Markov chain over their words produces new wire-style
 /// sentences of the same length and vocabulary, grouped into articles of 6 to 30 sentences in
 /// paragraphs, each article in one language (French or English, in the corpus's proportions).
+/// With <c>--labelled</c> it writes training CSV instead: one chain per language and label, each
+/// sentence labelled with the label whose sentences it was walked from, labels in the corpus's
+/// proportions (for timing trainers at scale; the labels are only as right as the walk).
 /// Deterministic for a seed.
 /// </summary>
 internal static class CorpusGenerator
@@ -24,8 +27,10 @@ internal static class CorpusGenerator
         var byLanguage = LabelledData.Read(data).GroupBy(s => s.DocumentId)
             .GroupBy(d => Text.LanguageGuesser.Guess(d.Select(s => s.Text)))
             .Where(g => g.Key is "fr" or "en")
-            .ToDictionary(g => g.Key, g => g.SelectMany(d => d).Select(s => s.Text).ToList());
-        var (documents, written, bytes) = Write(byLanguage.Values.ToList(), sentences, output, seed);
+            .ToDictionary(g => g.Key, g => g.SelectMany(d => d).ToList());
+        var (documents, written, bytes) = args.Contains("--labelled")
+            ? WriteLabelled(byLanguage.Values.ToList(), sentences, output, seed)
+            : Write(byLanguage.Values.Select(l => l.Select(s => s.Text).ToList()).ToList(), sentences, output, seed);
         Console.WriteLine($"wrote {output}: {documents:N0} documents, {written:N0} sentences, {bytes / 1e6:0.0} MB");
         return 0;
     }
@@ -41,11 +46,7 @@ internal static class CorpusGenerator
         var article = new StringBuilder();
         while (written < sentences)
         {
-            double pick = random.NextDouble();
-            int language = 0;
-            while (language < shares.Length - 1 && pick > shares[language])
-                pick -= shares[language++];
-            var (chain, starts) = chains[language];
+            var (chain, starts) = chains[Pick(shares, random)];
             article.Clear();
             int count = (int)Math.Min(random.Next(6, 31), sentences - written);
             for (int s = 0; s < count; s++)
@@ -65,6 +66,43 @@ internal static class CorpusGenerator
             documents++;
         }
         return (documents, written, stream.Length);
+    }
+
+    public static (long Documents, long Sentences, long Bytes) WriteLabelled(List<List<LabelledSentence>> languages, long sentences, string output, int seed)
+    {
+        double[] shares = languages.Select(l => (double)l.Count / languages.Sum(x => x.Count)).ToArray();
+        var labelled = languages.Select(l => l.GroupBy(s => s.Label).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Label: g.Key, Share: (double)g.Count() / l.Count, Chain: Chain(g.Select(s => s.Text).ToList())))
+            .Where(c => c.Chain.Starts.Count > 0).ToList()).ToList();
+        var random = new Random(seed);
+        long written = 0, documents = 0;
+        using var writer = new StreamWriter(output, false, new UTF8Encoding(false), 1 << 20);
+        writer.Write("doc_id,sentence_index,text,labels\n");
+        while (written < sentences)
+        {
+            int language = Pick(shares, random);
+            var chains = labelled[language];
+            int count = (int)Math.Min(random.Next(6, 31), sentences - written);
+            for (int s = 0; s < count; s++)
+            {
+                var (label, _, (chain, starts)) = chains[Pick(chains.Select(c => c.Share).ToArray(), random)];
+                string text = Sentence(chain, starts, random).Replace("\"", "\"\"", StringComparison.Ordinal);
+                writer.Write($"gen-{documents:D8},{s},\"{text}\",{label}\n");
+            }
+            written += count;
+            documents++;
+        }
+        writer.Flush();
+        return (documents, written, writer.BaseStream.Length);
+    }
+
+    private static int Pick(double[] shares, Random random)
+    {
+        double pick = random.NextDouble();
+        int i = 0;
+        while (i < shares.Length - 1 && pick > shares[i])
+            pick -= shares[i++];
+        return i;
     }
 
     private static (Dictionary<(string, string), List<string>> Chain, List<(string, string)> Starts) Chain(List<string> source)

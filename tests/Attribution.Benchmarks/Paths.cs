@@ -8,6 +8,16 @@ internal static class Paths
     public static string Shared { get; } = Environment.GetEnvironmentVariable("ATTRIBUTION_SHARED")
         ?? Path.Combine(Path.GetDirectoryName(Repository)!, "shared");
 
+    /// <summary>The Release build of the CLI, or null (with a message) when it is not built.</summary>
+    public static string? Cli()
+    {
+        string cli = Path.Combine(Repository, "src", "Attribution.Cli", "bin", "Release", "net10.0", "Attribution.Cli.dll");
+        if (File.Exists(cli))
+            return cli;
+        Console.Error.WriteLine($"build the CLI first: dotnet build src/Attribution.Cli -c Release ({cli} not found)");
+        return null;
+    }
+
     public static string Option(string[] args, string name, string fallback)
     {
         int i = Array.IndexOf(args, name);

@@ -17,12 +17,8 @@ internal static partial class ScoreBenchmark
         long sentences = long.Parse(Paths.Option(args, "--sentences", "1000000"), CultureInfo.InvariantCulture);
         string work = Paths.Option(args, "--work", Path.Combine(Path.GetTempPath(), "attribution-score-bench"));
         Directory.CreateDirectory(work);
-        string cli = Path.Combine(Paths.Repository, "src", "Attribution.Cli", "bin", "Release", "net10.0", "Attribution.Cli.dll");
-        if (!File.Exists(cli))
-        {
-            Console.Error.WriteLine($"build the CLI first: dotnet build src/Attribution.Cli -c Release ({cli} not found)");
+        if (Paths.Cli() is not { } cli)
             return 2;
-        }
 
         string generated = Path.Combine(work, $"generated-{sentences}.jsonl");
         if (!File.Exists(generated))
@@ -41,7 +37,7 @@ internal static partial class ScoreBenchmark
             foreach (int threads in new[] { 1, 2 })
             {
                 string output = Path.Combine(work, $"out-{threads}.csv");
-                var (wall, peakKb, stderr) = Time(["dotnet", cli, "score", "--input", path, "--output", output, "--threads", threads.ToString(CultureInfo.InvariantCulture), .. extra]);
+                var (wall, peakKb, stderr) = TimedProcess.Run(["dotnet", cli, "score", "--input", path, "--output", output, "--threads", threads.ToString(CultureInfo.InvariantCulture), .. extra]);
                 Match m = Summary().Match(stderr);
                 if (!m.Success)
                 {
@@ -56,30 +52,6 @@ internal static partial class ScoreBenchmark
         }
         Console.WriteLine("Wall time includes process start and model load; sentences are as the splitter finds them.");
         return 0;
-    }
-
-    private static (double Wall, long PeakKb, string Stderr) Time(string[] command)
-    {
-        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("-v");
-        foreach (string part in command)
-            start.ArgumentList.Add(part);
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        _ = stdout.Result;
-        double wall = ParseClock(Regex.Match(stderr, @"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)").Groups[1].Value);
-        long peak = long.Parse(Regex.Match(stderr, @"Maximum resident set size \(kbytes\): (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
-        return (wall, peak, stderr);
-    }
-
-    private static double ParseClock(string clock)
-    {
-        double seconds = 0;
-        foreach (string part in clock.Split(':'))
-            seconds = seconds * 60 + double.Parse(part, CultureInfo.InvariantCulture);
-        return seconds;
     }
 
     [GeneratedRegex(@"scored ([\d,]+) documents, ([\d,]+) sentences")]

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Attribution.Cli.Commands;
 
 /// <summary>
-/// <c>cv --data PATH... [--folds 5] [--trainer sdca|lbfgs] [--seed N] [--json]</c>: k-fold
+/// <c>cv --data PATH... [--folds 5] [--trainer sdca|lbfgs|fasttree] [--seed N] [--json]</c> and the trainer's options: k-fold
 /// cross-validation with folds split by document; every metric as mean and standard deviation.
 /// </summary>
 internal static class CvCommand
@@ -14,30 +14,14 @@ internal static class CvCommand
     {
         var data = CommonOptions.Data();
         var folds = new Option<int>("--folds") { Description = "Number of folds (documents are dealt to folds)", DefaultValueFactory = _ => 5 };
-        var trainer = new Option<string>("--trainer") { Description = "Training algorithm", DefaultValueFactory = _ => "sdca" };
-        trainer.AcceptOnlyFromAmong("sdca", "lbfgs");
-        var seed = new Option<int>("--seed") { Description = "Random seed of the fold split and the trainer", DefaultValueFactory = _ => new TrainerOptions().Seed };
-        var calibration = new Option<int?>("--calibration-folds") { Description = "Calibration folds inside each training (default 5; 0 is faster and changes only log-loss and confidences)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: the evaluate --json fields as means, plus folds, std and perFold" };
-        var command = new Command("cv", "Cross-validate the trainer on labelled CSV files, folds split by document") { data, folds, trainer, seed, calibration, json };
+        var trainer = new TrainerFlags();
+        var command = new Command("cv", "Cross-validate the trainer on labelled CSV files, folds split by document") { data, folds, json };
+        trainer.AddTo(command);
         command.SetAction(parse =>
         {
+            TrainerOptions options = trainer.Read(parse);
             var sentences = LabelledData.Read(parse.GetRequiredValue(data));
-            var defaults = new TrainerOptions();
-            var options = defaults with
-            {
-                Algorithm = parse.GetValue(trainer) == "lbfgs" ? TrainerAlgorithm.Lbfgs : TrainerAlgorithm.Sdca,
-                Seed = parse.GetValue(seed),
-                CalibrationFolds = parse.GetValue(calibration) ?? defaults.CalibrationFolds,
-            };
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message);
-            }
             int k = parse.GetValue(folds);
             int documents = sentences.Select(s => s.DocumentId).Distinct(StringComparer.Ordinal).Count();
             if (k < 2 || k > documents)
@@ -99,6 +83,7 @@ internal static class CvCommand
     {
         output.WriteLine($"{result.Folds.Count} folds by document, {result.Sentences} sentences");
         output.WriteLine($"accuracy {Format(result.Accuracy)}  macro-F1 {Format(result.MacroF1)}  log-loss {Format(result.LogLoss)}");
+        output.WriteLine($"all labels (primary and secondary): every gold label found {Format(result.AllLabelsFound)}  macro-F1 {Format(result.AllLabelsMacroF1)}");
         output.WriteLine();
         output.WriteLine($"{"label",-16} {"precision",17} {"recall",17} {"f1",17} {"support",8}");
         foreach (string label in result.Confusion.Labels)

@@ -58,6 +58,7 @@ internal static class EvaluateCommand
     private static void WriteTable(EvaluationResult result, TextWriter output)
     {
         output.WriteLine($"sentences {result.Sentences}  accuracy {result.Accuracy:0.0000}  macro-F1 {result.MacroF1:0.0000}  log-loss {result.LogLoss:0.0000}  calibration error {result.ExpectedCalibrationError:0.0000}");
+        output.WriteLine($"all labels (primary and secondary): every gold label found {result.AllLabelsFound:0.0000}  macro-F1 {result.AllLabelsMacroF1:0.0000}");
         output.WriteLine();
         output.WriteLine($"{"label",-16} {"precision",9} {"recall",9} {"f1",9} {"support",8}");
         foreach (string label in result.Confusion.Labels)

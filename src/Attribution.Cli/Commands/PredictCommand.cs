@@ -46,6 +46,9 @@ internal static class PredictCommand
         foreach (SentenceAttribution s in model.Attribute(article, options))
         {
             Console.Out.WriteLine($"{s.Label}\t{s.Confidence.ToString("0.000", CultureInfo.InvariantCulture)}\t{s.Text.ReplaceLineEndings(" ")}");
+            // Secondary sources go on indented lines, so each sentence keeps one line of label, confidence, text.
+            foreach (string also in s.Labels.Skip(1))
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  also {also}\t{s.Scores[also]:0.000}"));
             if (options.EvidenceCount == 0)
                 continue;
             // Explanations are indented so that the sentence lines stay one per sentence at the margin.

@@ -14,6 +14,8 @@ public sealed class CrossValidationResult
         Accuracy = MetricSummary.Of(folds.Select(f => f.Accuracy).ToList());
         MacroF1 = MetricSummary.Of(folds.Select(f => f.MacroF1).ToList());
         LogLoss = MetricSummary.Of(folds.Select(f => f.LogLoss).ToList());
+        AllLabelsFound = MetricSummary.Of(folds.Select(f => f.AllLabelsFound).ToList());
+        AllLabelsMacroF1 = MetricSummary.Of(folds.Select(f => f.AllLabelsMacroF1).ToList());
         string[] labels = folds.SelectMany(f => f.Confusion.Labels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var counts = new int[labels.Length, labels.Length];
         foreach (EvaluationResult fold in folds)
@@ -50,6 +52,12 @@ public sealed class CrossValidationResult
 
     /// <summary>Log-loss over the folds.</summary>
     public MetricSummary LogLoss { get; }
+
+    /// <summary>Multi-label: share of sentences whose gold labels were all found (<see cref="EvaluationResult.AllLabelsFound"/>) over the folds.</summary>
+    public MetricSummary AllLabelsFound { get; }
+
+    /// <summary>Multi-label: <see cref="EvaluationResult.AllLabelsMacroF1"/> over the folds.</summary>
+    public MetricSummary AllLabelsMacroF1 { get; }
 
     /// <summary>Per-label precision, recall and F1 over the folds.</summary>
     public IReadOnlyDictionary<string, LabelSummary> PerLabel { get; }

@@ -5,7 +5,8 @@ public sealed class EvaluationResult
 {
     internal EvaluationResult(int sentences, double accuracy, double macroF1, double logLoss,
         IReadOnlyDictionary<string, LabelMetrics> perLabel, ConfusionMatrix confusion,
-        double expectedCalibrationError, IReadOnlyList<CalibrationBin> calibration)
+        double expectedCalibrationError, IReadOnlyList<CalibrationBin> calibration,
+        double allLabelsFound, IReadOnlyDictionary<string, LabelMetrics> perLabelAllLabels)
     {
         Sentences = sentences;
         Accuracy = accuracy;
@@ -15,6 +16,8 @@ public sealed class EvaluationResult
         Confusion = confusion;
         ExpectedCalibrationError = expectedCalibrationError;
         Calibration = calibration;
+        AllLabelsFound = allLabelsFound;
+        PerLabelAllLabels = perLabelAllLabels;
     }
 
     /// <summary>Number of sentences evaluated.</summary>
@@ -41,6 +44,22 @@ public sealed class EvaluationResult
     /// 80% of the time.
     /// </summary>
     public double ExpectedCalibrationError { get; }
+
+    /// <summary>
+    /// Multi-label: share of sentences whose gold labels (primary and secondary) are all among the
+    /// predicted labels (<see cref="SentenceAttribution.Labels"/>).
+    /// </summary>
+    public double AllLabelsFound { get; }
+
+    /// <summary>
+    /// Multi-label: precision, recall and F1 of each label counted wherever it appears, primary or
+    /// secondary, in the gold and the predicted label sets; support is the gold sentences holding it.
+    /// </summary>
+    public IReadOnlyDictionary<string, LabelMetrics> PerLabelAllLabels { get; }
+
+    /// <summary>Multi-label: the mean F1 of <see cref="PerLabelAllLabels"/> over the labels with gold support.</summary>
+    public double AllLabelsMacroF1 =>
+        PerLabelAllLabels.Values.Where(m => m.Support > 0).Select(m => m.F1).DefaultIfEmpty(0).Average();
 
     /// <summary>The reliability diagram behind <see cref="ExpectedCalibrationError"/>: one bin per tenth of confidence.</summary>
     public IReadOnlyList<CalibrationBin> Calibration { get; }

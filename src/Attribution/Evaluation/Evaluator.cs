@@ -15,6 +15,9 @@ internal sealed class Evaluator
     private readonly int[] _binCorrect = new int[CalibrationBins];
     private readonly double[] _binConfidence = new double[CalibrationBins];
     private double _logLossSum;
+    private readonly Dictionary<string, (int TruePositives, int Predicted, int Gold)> _setCounts = new(StringComparer.Ordinal);
+    private int _sets;
+    private int _allFound;
 
     /// <param name="modelLabels">Labels of the model, listed first in the confusion matrix.</param>
     public Evaluator(IEnumerable<string> modelLabels)
@@ -37,6 +40,22 @@ internal sealed class Evaluator
         _binConfidence[bin] += confidence;
         if (gold == predicted)
             _binCorrect[bin]++;
+    }
+
+    /// <summary>Records one sentence's gold label set and predicted label set, for the multi-label figures.</summary>
+    public void AddSets(IEnumerable<string> gold, IEnumerable<string> predicted)
+    {
+        var goldSet = gold.ToHashSet(StringComparer.Ordinal);
+        var predictedSet = predicted.ToHashSet(StringComparer.Ordinal);
+        _sets++;
+        if (goldSet.IsSubsetOf(predictedSet))
+            _allFound++;
+        foreach (string label in goldSet.Union(predictedSet))
+        {
+            _setCounts.TryGetValue(label, out var c);
+            _setCounts[label] = (c.TruePositives + (goldSet.Contains(label) && predictedSet.Contains(label) ? 1 : 0),
+                c.Predicted + (predictedSet.Contains(label) ? 1 : 0), c.Gold + (goldSet.Contains(label) ? 1 : 0));
+        }
     }
 
     public EvaluationResult Result()
@@ -87,7 +106,16 @@ internal sealed class Evaluator
             perLabel,
             new ConfusionMatrix(_labels.ToArray(), counts),
             calibrationError,
-            bins);
+            bins,
+            _sets == 0 ? 0 : (double)_allFound / _sets,
+            _setCounts.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => Metrics(c.Value.TruePositives, c.Value.Predicted, c.Value.Gold), StringComparer.Ordinal));
+    }
+
+    private static LabelMetrics Metrics(int truePositives, int predicted, int gold)
+    {
+        double precision = predicted == 0 ? 0 : (double)truePositives / predicted;
+        double recall = gold == 0 ? 0 : (double)truePositives / gold;
+        return new LabelMetrics(precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall), gold);
     }
 
     private int IndexOf(string label)

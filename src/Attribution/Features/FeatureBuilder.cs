@@ -109,10 +109,10 @@ internal sealed class FeatureBuilder
         return 0f;
     }
 
-    /// <summary>A stored copy of the normalized vector, slots sorted, bias last: what the trainers keep.</summary>
-    public FeatureVector Build()
+    /// <summary>A stored copy of the vector, slots sorted, bias last: what the trainers keep. Linear models keep it normalized, trees not.</summary>
+    public FeatureVector Build(bool normalize = true)
     {
-        float scale = Scale();
+        float scale = normalize ? Scale() : 1f;
         var indices = new int[_count + 1];
         var values = new float[_count + 1];
         Slots.CopyTo(indices);

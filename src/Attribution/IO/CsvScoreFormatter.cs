@@ -7,7 +7,7 @@ namespace Attribution.IO;
 /// comma, quote or line break is quoted, quotes doubled). A document with no sentence has one row
 /// with only its id.
 /// </summary>
-internal sealed class CsvScoreFormatter(IReadOnlyList<string> labels) : ScoreFormatter(labels)
+internal sealed class CsvScoreFormatter(IReadOnlyList<string> labels, double secondaryThreshold) : ScoreFormatter(labels, secondaryThreshold)
 {
     public override bool WantsEvidence => false;
 

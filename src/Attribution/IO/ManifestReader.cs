@@ -19,10 +19,11 @@ internal static class ManifestReader
         using JsonDocument document = JsonDocument.Parse(json);
         JsonElement root = document.RootElement;
         var defaults = new ModelManifest();
-        JsonElement trainer = Object(root, "trainerOptions"), featurizer = Object(trainer, "featurizer");
+        JsonElement trainer = Object(root, "trainerOptions"), featurizer = Object(trainer, "featurizer"), trees = Object(trainer, "trees");
         JsonElement data = Object(root, "trainingData"), metrics = Object(root, "metrics");
         var trainerDefaults = new TrainerOptions();
         var featurizerDefaults = new FeaturizerOptions();
+        var treeDefaults = new FastTreeOptions();
         return new ModelManifest
         {
             FormatVersion = Int(root, "formatVersion", 0),
@@ -38,6 +39,7 @@ internal static class ManifestReader
                 ConvergenceTolerance = Double(trainer, "convergenceTolerance", trainerDefaults.ConvergenceTolerance),
                 // Models written before calibration existed were not calibrated.
                 CalibrationFolds = Int(trainer, "calibrationFolds", 0),
+                SecondaryLabelShare = Double(trainer, "secondaryLabelShare", 0),
                 Featurizer = new FeaturizerOptions
                 {
                     HashBits = Int(featurizer, "hashBits", featurizerDefaults.HashBits),
@@ -47,6 +49,16 @@ internal static class ManifestReader
                     ContextSentences = Int(featurizer, "contextSentences", featurizerDefaults.ContextSentences),
                     ContextWeight = (float)Double(featurizer, "contextWeight", featurizerDefaults.ContextWeight),
                     CarriedWeight = (float)Double(featurizer, "carriedWeight", featurizerDefaults.CarriedWeight),
+                },
+                Trees = new FastTreeOptions
+                {
+                    NumberOfTrees = Int(trees, "numberOfTrees", treeDefaults.NumberOfTrees),
+                    NumberOfLeaves = Int(trees, "numberOfLeaves", treeDefaults.NumberOfLeaves),
+                    MinimumExampleCountPerLeaf = Int(trees, "minimumExampleCountPerLeaf", treeDefaults.MinimumExampleCountPerLeaf),
+                    LearningRate = Double(trees, "learningRate", treeDefaults.LearningRate),
+                    MaximumBinCountPerFeature = Int(trees, "maximumBinCountPerFeature", treeDefaults.MaximumBinCountPerFeature),
+                    RowSampleFraction = Double(trees, "rowSampleFraction", treeDefaults.RowSampleFraction),
+                    FeatureFraction = Double(trees, "featureFraction", treeDefaults.FeatureFraction),
                 },
             },
             TrainingData = new TrainingDataSummary
@@ -66,6 +78,7 @@ internal static class ManifestReader
                 TrainingMacroF1 = Double(metrics, "trainingMacroF1", 0),
             },
             Temperature = Double(root, "temperature", 1),
+            SecondaryThreshold = Double(root, "secondaryThreshold", 1),
             WeightsLength = root.TryGetProperty("weightsLength", out JsonElement length) ? length.GetInt64() : 0,
             WeightsSha256 = String(root, "weightsSha256", ""),
         };

@@ -2,13 +2,16 @@ using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Attribution.Model;
 
 namespace Attribution.IO;
 
 /// <summary>
-/// The model file: a zip holding <c>manifest.json</c> and <c>weights.bin</c> (an 16-byte header, then
-/// float32 weights, little-endian, feature-major). Reading trusts nothing: every size is checked
-/// against the manifest and the weights against their hash, and nothing larger than the limits is read.
+/// The model file: a zip holding <c>manifest.json</c> and the parameters: for a linear model
+/// <c>weights.bin</c> (a 16-byte header, then float32 weights, little-endian, feature-major), for
+/// boosted trees <c>trees.bin</c> (see <see cref="TreeEnsembleFile"/>). The manifest's weights length
+/// and hash describe whichever is there. Reading trusts nothing: every size is checked against the
+/// manifest and the parameters against their hash, and nothing larger than the limits is read.
 /// </summary>
 internal static class ModelFile
 {
@@ -22,13 +25,14 @@ internal static class ModelFile
     // Fixed entry times: the same model gives the same bytes whenever it is saved.
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static void Write(Stream stream, ModelManifest manifest, int classes, int dimension, ReadOnlySpan<float> weights)
+    public static void Write(Stream stream, ModelManifest manifest, ModelParameters parameters)
     {
-        byte[] weightBytes = new byte[HeaderLength + (long)weights.Length * sizeof(float)];
-        Magic.CopyTo(weightBytes, 0);
-        BitConverter.TryWriteBytes(weightBytes.AsSpan(8), classes);
-        BitConverter.TryWriteBytes(weightBytes.AsSpan(12), dimension);
-        MemoryMarshal.AsBytes(weights).CopyTo(weightBytes.AsSpan(HeaderLength));
+        (string entryName, byte[] weightBytes) = parameters switch
+        {
+            LinearModel linear => (WeightsEntry, LinearBytes(linear)),
+            TreeEnsemble trees => (TreeEnsembleFile.Entry, TreeEnsembleFile.Write(trees)),
+            _ => throw new ArgumentException($"No file format for {parameters.GetType().Name}.", nameof(parameters)),
+        };
         manifest = manifest with
         {
             FormatVersion = ModelManifest.CurrentFormatVersion,
@@ -38,7 +42,18 @@ internal static class ModelFile
 
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         WriteEntry(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, ModelManifestJson.Default.ModelManifest));
-        WriteEntry(zip, WeightsEntry, weightBytes);
+        WriteEntry(zip, entryName, weightBytes);
+    }
+
+    private static byte[] LinearBytes(LinearModel linear)
+    {
+        float[] weights = linear.CopyWeights();
+        byte[] bytes = new byte[HeaderLength + (long)weights.Length * sizeof(float)];
+        Magic.CopyTo(bytes, 0);
+        BitConverter.TryWriteBytes(bytes.AsSpan(8), linear.Classes);
+        BitConverter.TryWriteBytes(bytes.AsSpan(12), linear.Dimension);
+        MemoryMarshal.AsBytes(weights.AsSpan()).CopyTo(bytes.AsSpan(HeaderLength));
+        return bytes;
     }
 
     private static void WriteEntry(ZipArchive zip, string name, byte[] content)
@@ -49,7 +64,7 @@ internal static class ModelFile
         s.Write(content);
     }
 
-    public static (ModelManifest Manifest, byte[] Weights) Read(Stream stream, string source)
+    public static (ModelManifest Manifest, ModelParameters Parameters) Read(Stream stream, string source)
     {
         ZipArchive zip;
         try
@@ -73,7 +88,7 @@ internal static class ModelFile
         }
     }
 
-    private static (ModelManifest, byte[]) ReadEntries(ZipArchive zip, string source)
+    private static (ModelManifest, ModelParameters) ReadEntries(ZipArchive zip, string source)
     {
         foreach (ZipArchiveEntry e in zip.Entries)
             if (e.FullName.Contains("..") || e.FullName.StartsWith('/') || e.FullName.Contains('\\'))
@@ -82,12 +97,12 @@ internal static class ModelFile
         ZipArchiveEntry manifestEntry = zip.GetEntry(ManifestEntry)
             ?? throw new ModelFormatException($"{source}: not a model file (no {ManifestEntry})");
         byte[] manifestBytes = ReadBounded(manifestEntry, MaxManifestBytes, source);
-        ZipArchiveEntry? weightsEntry = zip.GetEntry(WeightsEntry);
+        ZipArchiveEntry? weightsEntry = zip.GetEntry(WeightsEntry) ?? zip.GetEntry(TreeEnsembleFile.Entry);
         if (weightsEntry is null)
         {
             // A bad manifest is the more useful message, so it comes first.
             ParseManifest(manifestBytes, source);
-            throw new ModelFormatException($"{source}: not a model file (no {WeightsEntry})");
+            throw new ModelFormatException($"{source}: not a model file (no {WeightsEntry} or {TreeEnsembleFile.Entry})");
         }
         // Inflating the weights and parsing the manifest each take tens of milliseconds on a cold
         // start, so they overlap, for weights of a plausible size; larger ones wait for the
@@ -123,30 +138,37 @@ internal static class ModelFile
         else
         {
             manifest = ParseManifest(manifestBytes, source);
-            bytes = ReadBounded(weightsEntry, Math.Min(ExpectedWeightsLength(manifest), MaxWeightsBytes), source);
+            long bound = manifest.TrainerOptions.Algorithm == TrainerAlgorithm.FastTree ? manifest.WeightsLength : ExpectedWeightsLength(manifest);
+            bytes = ReadBounded(weightsEntry, Math.Clamp(bound, 0, MaxWeightsBytes), source);
             hash = Sha256(bytes);
         }
 
+        bool trees = manifest.TrainerOptions.Algorithm == TrainerAlgorithm.FastTree;
+        string expectedEntry = trees ? TreeEnsembleFile.Entry : WeightsEntry;
+        if (weightsEntry.FullName != expectedEntry)
+            throw new ModelFormatException($"{source}: a {manifest.TrainerOptions.Algorithm} model must hold {expectedEntry}, this one holds {weightsEntry.FullName}");
         int classes = manifest.Labels.Count;
         int dimension = (1 << manifest.TrainerOptions.Featurizer.HashBits) + 1;
         long expected = ExpectedWeightsLength(manifest);
-        if (manifest.WeightsLength != expected)
+        if (!trees && manifest.WeightsLength != expected)
             throw new ModelFormatException($"{source}: the manifest's weights length {manifest.WeightsLength} does not match {classes} labels x {dimension} features ({expected} bytes)");
-        if (bytes.LongLength != expected)
-            throw new ModelFormatException($"{source}: {WeightsEntry} has {bytes.LongLength} bytes, the manifest says {expected}");
+        if (bytes.LongLength != manifest.WeightsLength)
+            throw new ModelFormatException($"{source}: {expectedEntry} has {bytes.LongLength} bytes, the manifest says {manifest.WeightsLength}");
+        if (!string.Equals(hash, manifest.WeightsSha256, StringComparison.Ordinal))
+            throw new ModelFormatException($"{source}: {expectedEntry} is damaged (its SHA-256 does not match the manifest)");
+        if (trees)
+            return (manifest, TreeEnsembleFile.Read(bytes, manifest.Labels.Count, dimension, manifest.Temperature, source));
+
         if (!bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
             || BitConverter.ToInt32(bytes, 8) != classes || BitConverter.ToInt32(bytes, 12) != dimension)
             throw new ModelFormatException($"{source}: {WeightsEntry} has a header that does not match the manifest");
-        if (!string.Equals(hash, manifest.WeightsSha256, StringComparison.Ordinal))
-            throw new ModelFormatException($"{source}: {WeightsEntry} is damaged (its SHA-256 does not match the manifest)");
         foreach (float w in Weights(bytes))
             if (!float.IsFinite(w))
                 throw new ModelFormatException($"{source}: {WeightsEntry} holds a non-finite weight");
-        return (manifest, bytes);
+        return (manifest, new LinearModel(classes, dimension, Weights(bytes), manifest.Temperature));
     }
 
-    /// <summary>The weights held by the bytes of a checked <c>weights.bin</c>, after its header.</summary>
-    public static ReadOnlySpan<float> Weights(byte[] weightsFile) => MemoryMarshal.Cast<byte, float>(weightsFile.AsSpan(HeaderLength));
+    private static ReadOnlySpan<float> Weights(byte[] weightsFile) => MemoryMarshal.Cast<byte, float>(weightsFile.AsSpan(HeaderLength));
 
     private static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 
@@ -169,6 +191,8 @@ internal static class ModelFile
         if (manifest.Labels is not { Count: > 0 } || manifest.Labels.Distinct(StringComparer.Ordinal).Count() != manifest.Labels.Count
             || manifest.Labels.Any(string.IsNullOrWhiteSpace))
             throw new ModelFormatException($"{source}: the manifest's labels are missing, empty or repeated");
+        if (!(manifest.SecondaryThreshold > 0 && manifest.SecondaryThreshold <= 1))
+            throw new ModelFormatException($"{source}: the manifest's secondary threshold {manifest.SecondaryThreshold} is not a probability above 0");
         if (!(manifest.Temperature > 0 && double.IsFinite(manifest.Temperature)))
             throw new ModelFormatException($"{source}: the manifest's temperature {manifest.Temperature} is not a positive number");
         try

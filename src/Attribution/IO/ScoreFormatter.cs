@@ -11,16 +11,23 @@ namespace Attribution.IO;
 /// </summary>
 internal abstract class ScoreFormatter
 {
-    protected ScoreFormatter(IReadOnlyList<string> labels) => Labels = labels;
+    protected ScoreFormatter(IReadOnlyList<string> labels, double secondaryThreshold)
+    {
+        Labels = labels;
+        SecondaryThreshold = secondaryThreshold;
+    }
+
+    /// <summary>Probability a label other than the best needs to be listed too (see <see cref="ModelManifest.SecondaryThreshold"/>).</summary>
+    protected double SecondaryThreshold { get; }
 
     /// <summary>The model's labels, in the order of the probabilities given to <see cref="WriteSentence"/>.</summary>
     protected IReadOnlyList<string> Labels { get; }
 
     /// <summary>A formatter for <paramref name="format"/>.</summary>
-    public static ScoreFormatter Create(ScoreFormat format, IReadOnlyList<string> labels) => format switch
+    public static ScoreFormatter Create(ScoreFormat format, IReadOnlyList<string> labels, double secondaryThreshold = 1) => format switch
     {
-        ScoreFormat.JsonLines => new JsonLinesScoreFormatter(labels),
-        _ => new CsvScoreFormatter(labels),
+        ScoreFormat.JsonLines => new JsonLinesScoreFormatter(labels, secondaryThreshold),
+        _ => new CsvScoreFormatter(labels, secondaryThreshold),
     };
 
     /// <summary>Whether rows carry evidence (worth computing only then).</summary>

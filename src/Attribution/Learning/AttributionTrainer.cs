@@ -10,15 +10,15 @@ namespace Attribution;
 public static class AttributionTrainer
 {
     /// <summary>
-    /// Trains a multiclass maximum-entropy model (by SDCA or L-BFGS, see
+    /// Trains a multiclass model (maximum entropy by SDCA or L-BFGS, or boosted trees, see
     /// <see cref="TrainerOptions.Algorithm"/>) on the primary labels. Sentences are grouped into
     /// documents by <see cref="LabelledSentence.DocumentId"/> and ordered by index, so each sees its
     /// context as it would in an article. The same data, options and seed give the same model bytes.
     /// </summary>
     /// <param name="data">Labelled sentences; every label that occurs becomes a label of the model.</param>
     /// <param name="options">Trainer options; defaults when null.</param>
-    /// <param name="progress">Told after each pass.</param>
-    /// <param name="cancellationToken">Stops training between examples' passes.</param>
+    /// <param name="progress">Told after each pass (boosted trees: each round).</param>
+    /// <param name="cancellationToken">Stops training between passes.</param>
     public static AttributionModel Train(IEnumerable<LabelledSentence> data, TrainerOptions? options = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -34,6 +34,7 @@ public static class AttributionTrainer
     /// weights, with the L2 term centred on them: what the new data does not contradict is kept.
     /// Labels the base model lacks are added. The featurizer is the base model's.
     /// </summary>
+    /// <exception cref="ArgumentException">The base model is boosted trees, which have no weights to start from.</exception>
     /// <param name="data">The new labelled sentences.</param>
     /// <param name="baseModel">The model to start from.</param>
     /// <param name="options">Trainer options (the algorithm is L-BFGS whatever they say, the featurizer the base model's); defaults when null.</param>
@@ -43,6 +44,8 @@ public static class AttributionTrainer
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseModel);
+        if (baseModel.Parameters is not LinearModel baseLinear)
+            throw new ArgumentException($"Continued training starts from a linear model (sdca or lbfgs); the base model is '{baseModel.Manifest.Trainer}'.", nameof(baseModel));
         options = (options ?? new TrainerOptions()) with
         {
             Algorithm = TrainerAlgorithm.Lbfgs,
@@ -53,8 +56,8 @@ public static class AttributionTrainer
         string[] labels = Labels(documents, baseModel.Labels);
 
         // The base weights, moved to the columns of the (possibly longer) label list; new labels start at 0.
-        float[] old = baseModel.Linear.CopyWeights();
-        int oldClasses = baseModel.Labels.Count, dimension = baseModel.Linear.Dimension;
+        float[] old = baseLinear.CopyWeights();
+        int oldClasses = baseModel.Labels.Count, dimension = baseLinear.Dimension;
         int[] column = baseModel.Labels.Select(l => Array.IndexOf(labels, l)).ToArray();
         var initial = new double[(long)dimension * labels.Length];
         for (long f = 0; f < dimension; f++)
@@ -79,31 +82,49 @@ public static class AttributionTrainer
     {
         LabelledSentence[] sentences = documents.SelectMany(d => d).ToArray();
         var featurizer = new Featurizer(options.Featurizer);
-        List<FeatureVector> vectors = AttributionModel.Featurize(featurizer, documents);
+        bool trees = options.Algorithm == TrainerAlgorithm.FastTree;
+        List<FeatureVector> vectors = AttributionModel.Featurize(featurizer, documents, normalize: !trees);
         int[] targets = sentences.Select(s => Array.IndexOf(labels, s.Label)).ToArray();
-        // One way to fit weights, for the model and for the held-out fold models alike.
-        float[] Weights(IReadOnlyList<FeatureVector> x, int[] y, IProgress<TrainingProgress>? report, out int passes, out double loss) =>
-            options.Algorithm == TrainerAlgorithm.Lbfgs
-                ? LbfgsMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, initial, options, report, cancellationToken, out passes, out loss)
-                : SdcaMaximumEntropy.Train(x, y, labels.Length, featurizer.Dimension, options, report, cancellationToken, out passes, out loss);
-        float[] weights = Weights(vectors, targets, progress, out int passes, out double loss);
+        int[][] gold = sentences.Select(s => s.Labels.Select(l => Array.IndexOf(labels, l)).ToArray()).ToArray();
+        double[][] distributions = gold.Select(g => TargetDistribution.For(g, labels.Length, options.SecondaryLabelShare)).ToArray();
+        int classes = labels.Length, dimension = featurizer.Dimension;
+        // One way to fit, for the model and for the held-out fold models alike.
+        ModelParameters Fit(IReadOnlyList<FeatureVector> x, double[][] y, IProgress<TrainingProgress>? report, out int passes, out double loss)
+        {
+            switch (options.Algorithm)
+            {
+                case TrainerAlgorithm.FastTree:
+                    passes = options.Trees.NumberOfTrees;
+                    return GradientBoostedTrees.Train(x, y, classes, dimension, options, report, cancellationToken, out loss);
+                case TrainerAlgorithm.Lbfgs:
+                    return new LinearModel(classes, dimension,
+                        LbfgsMaximumEntropy.Train(x, y, classes, dimension, initial, options, report, cancellationToken, out passes, out loss));
+                default:
+                    return new LinearModel(classes, dimension,
+                        SdcaMaximumEntropy.Train(x, y, classes, dimension, options, report, cancellationToken, out passes, out loss));
+            }
+        }
+        ModelParameters parameters = Fit(vectors, distributions, progress, out int passes, out double loss);
         var metrics = new TrainingMetrics { Passes = passes, Loss = loss };
 
-        double temperature = 1;
+        // The calibration temperature and the secondary-label threshold are fitted on held-out predictions.
+        double temperature = 1, secondaryThreshold = SecondaryThreshold.None;
         if (options.CalibrationFolds >= 2 && documents.Count >= options.CalibrationFolds)
         {
             int[] documentOf = documents.SelectMany((d, index) => Enumerable.Repeat(index, d.Length)).ToArray();
-            temperature = TemperatureScaling.Fit(vectors, targets, documentOf, documents.Count, labels.Length, featurizer.Dimension, options,
-                (x, y) => Weights(x, y, null, out _, out _), cancellationToken);
+            double[][] heldOut = HeldOutPredictions.Compute(vectors, distributions, documentOf, documents.Count, classes, options,
+                (x, y) => Fit(x, y, null, out _, out _), cancellationToken);
+            temperature = TemperatureScaling.Choose(heldOut, distributions);
+            secondaryThreshold = SecondaryThreshold.Choose(heldOut, temperature, gold);
+            parameters = parameters.WithTemperature(temperature);
         }
-        var linear = new LinearModel(labels.Length, featurizer.Dimension, weights, temperature);
-        EvaluationResult fit = new AttributionModel(new ModelManifest { Labels = labels, TrainerOptions = options, Metrics = metrics }, linear)
+        EvaluationResult fit = new AttributionModel(new ModelManifest { Labels = labels, TrainerOptions = options, Metrics = metrics, SecondaryThreshold = secondaryThreshold }, parameters)
             .Evaluate(vectors, sentences);
 
         var manifest = new ModelManifest
         {
             Labels = labels,
-            Trainer = options.Algorithm == TrainerAlgorithm.Lbfgs ? "lbfgs" : "sdca",
+            Trainer = options.Algorithm.ToString().ToLowerInvariant(),
             TrainerOptions = options,
             TrainingData = new TrainingDataSummary
             {
@@ -114,8 +135,9 @@ public static class AttributionTrainer
             },
             Metrics = metrics with { TrainingAccuracy = fit.Accuracy, TrainingMacroF1 = fit.MacroF1 },
             Temperature = temperature,
+            SecondaryThreshold = secondaryThreshold,
         };
-        return new AttributionModel(manifest, linear);
+        return new AttributionModel(manifest, parameters);
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal static class LbfgsMaximumEntropy
     /// or is null for zeros. Each iteration counts as a pass for <see cref="TrainerOptions.MaximumPasses"/>.
     /// </summary>
     public static float[] Train(
-        IReadOnlyList<FeatureVector> examples, int[] targets, int classes, int dimension, double[]? initial,
+        IReadOnlyList<FeatureVector> examples, double[][] targets, int classes, int dimension, double[]? initial,
         TrainerOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, out int iterations, out double loss)
     {
         long size = (long)dimension * classes;
@@ -190,7 +190,7 @@ internal static class LbfgsMaximumEntropy
     }
 
     /// <summary>Mean log-loss plus the centred L2 term, and its gradient, summed over fixed slices in parallel.</summary>
-    private sealed class Objective(IReadOnlyList<FeatureVector> examples, int[] targets, int classes, long size)
+    private sealed class Objective(IReadOnlyList<FeatureVector> examples, double[][] targets, int classes, long size)
     {
         private readonly double[][] _gradients = Enumerable.Range(0, Slices).Select(_ => new double[size]).ToArray();
         private readonly double[] _losses = new double[Slices];
@@ -214,9 +214,14 @@ internal static class LbfgsMaximumEntropy
                         for (int k = 0; k < classes; k++)
                             p[k] += x.Values[j] * w[f + k];
                     }
-                    Model.LinearModel.Softmax(p);
-                    lossSum -= Math.Log(Math.Max(p[targets[i]], 1e-300));
-                    p[targets[i]] -= 1;
+                    Model.ModelParameters.Softmax(p);
+                    double[] t = targets[i];
+                    for (int k = 0; k < classes; k++)
+                    {
+                        if (t[k] > 0)
+                            lossSum -= t[k] * Math.Log(Math.Max(p[k], 1e-300));
+                        p[k] -= t[k];
+                    }
                     for (int j = 0; j < x.Count; j++)
                     {
                         long f = (long)x.Indices[j] * classes;

@@ -17,7 +17,7 @@ internal static class SdcaMaximumEntropy
 
     /// <summary>Trains and returns the weights, feature-major: weight of feature f for class k at f * classes + k.</summary>
     public static float[] Train(
-        IReadOnlyList<FeatureVector> examples, int[] targets, int classes, int dimension,
+        IReadOnlyList<FeatureVector> examples, double[][] targets, int classes, int dimension,
         TrainerOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, out int passes, out double loss)
     {
         int n = examples.Count;
@@ -48,10 +48,12 @@ internal static class SdcaMaximumEntropy
             foreach (int i in order)
             {
                 FeatureVector x = examples[i];
-                int y = targets[i];
+                double[] t = targets[i];
                 Score(x, v, threshold, classes, scores);
-                LinearModel.Softmax(scores);
-                lossSum -= Math.Log(Math.Max(scores[y], 1e-300));
+                ModelParameters.Softmax(scores);
+                for (int k = 0; k < classes; k++)
+                    if (t[k] > 0)
+                        lossSum -= t[k] * Math.Log(Math.Max(scores[k], 1e-300));
 
                 double q = squaredNorms[i];
                 double step = lambdaN * Gamma / (q + lambdaN * Gamma);
@@ -59,7 +61,7 @@ internal static class SdcaMaximumEntropy
                 bool moved = false;
                 for (int k = 0; k < classes; k++)
                 {
-                    double target = (k == y ? 1.0 : 0.0) - scores[k];
+                    double target = t[k] - scores[k];
                     delta[k] = step * (target - alpha[a + k]);
                     alpha[a + k] += delta[k];
                     moved |= delta[k] != 0;

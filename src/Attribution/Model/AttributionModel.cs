@@ -15,22 +15,22 @@ public sealed class AttributionModel
 {
     private const string DefaultModelResource = "Attribution.DefaultModel.zip";
 
-    private readonly LinearModel _linear;
+    private readonly ModelParameters _parameters;
     private readonly Featurizer _featurizer;
     private readonly string[] _labels;
     private readonly ThreadLocal<SentenceScorer> _scorers;
 
-    internal AttributionModel(ModelManifest manifest, LinearModel linear)
+    internal AttributionModel(ModelManifest manifest, ModelParameters parameters)
     {
         Manifest = manifest;
-        _linear = linear;
+        _parameters = parameters;
         _featurizer = new Featurizer(manifest.TrainerOptions.Featurizer);
         _labels = manifest.Labels.ToArray();
         _scorers = new ThreadLocal<SentenceScorer>(CreateScorer);
     }
 
-    /// <summary>The weights (for continued training).</summary>
-    internal LinearModel Linear => _linear;
+    /// <summary>What the trainer fitted: weights or trees.</summary>
+    internal ModelParameters Parameters => _parameters;
 
     /// <summary>What the model file says about itself: labels, training options, data and metrics.</summary>
     public ModelManifest Manifest { get; }
@@ -60,8 +60,8 @@ public sealed class AttributionModel
     private static AttributionModel Load(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var (manifest, weights) = ModelFile.Read(stream, source);
-        return new AttributionModel(manifest, new LinearModel(manifest.Labels.Count, (1 << manifest.TrainerOptions.Featurizer.HashBits) + 1, ModelFile.Weights(weights), manifest.Temperature));
+        var (manifest, parameters) = ModelFile.Read(stream, source);
+        return new AttributionModel(manifest, parameters);
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ public sealed class AttributionModel
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ModelFile.Write(stream, Manifest, _linear.Classes, _linear.Dimension, _linear.CopyWeights());
+        ModelFile.Write(stream, Manifest, _parameters);
     }
 
     /// <summary>Tags one sentence on its own, without the context of a document.</summary>
@@ -146,13 +146,13 @@ public sealed class AttributionModel
     internal SentenceScorer Scorer() => _scorers.Value!;
 
     /// <summary>A new scorer for one thread's exclusive use.</summary>
-    internal SentenceScorer CreateScorer() => new(_linear, _featurizer);
+    internal SentenceScorer CreateScorer() => new(_parameters, _featurizer);
 
     /// <summary>Evaluates the model against gold labels, scoring each document's sentences in order and in context.</summary>
     public EvaluationResult Evaluate(IEnumerable<LabelledSentence> data)
     {
         List<LabelledSentence[]> documents = Documents.Group(data);
-        return Evaluate(Featurize(_featurizer, documents), documents.SelectMany(d => d).ToList());
+        return Evaluate(Featurize(_featurizer, documents, _parameters.Normalized), documents.SelectMany(d => d).ToList());
     }
 
     /// <summary>Evaluates already featurized sentences against their gold labels.</summary>
@@ -162,16 +162,17 @@ public sealed class AttributionModel
         Span<double> probabilities = stackalloc double[_labels.Length];
         for (int i = 0; i < vectors.Count; i++)
         {
-            _linear.Probabilities(vectors[i], probabilities);
+            _parameters.Probabilities(vectors[i], probabilities);
             int goldIndex = Array.IndexOf(_labels, gold[i].Label);
             int best = ArgMax(probabilities);
             evaluator.Add(gold[i].Label, _labels[best], goldIndex < 0 ? 0 : probabilities[goldIndex], probabilities[best]);
+            evaluator.AddSets(gold[i].Labels, LabelSet(probabilities, best).Select(k => _labels[k]));
         }
         return evaluator.Result();
     }
 
-    /// <summary>Featurizes the sentences of each document in order, each with its context.</summary>
-    internal static List<FeatureVector> Featurize(Featurizer featurizer, List<LabelledSentence[]> documents)
+    /// <summary>Featurizes the sentences of each document in order, each with its context, normalized or not.</summary>
+    internal static List<FeatureVector> Featurize(Featurizer featurizer, List<LabelledSentence[]> documents, bool normalize)
     {
         var walker = new DocumentWalker();
         var builder = new FeatureBuilder(featurizer.Options.HashBits);
@@ -183,7 +184,7 @@ public sealed class AttributionModel
             {
                 builder.Clear();
                 featurizer.Featurize(walker.Next(sentence.Text, 0), builder);
-                vectors.Add(builder.Build());
+                vectors.Add(builder.Build(normalize));
             }
         }
         return vectors;
@@ -197,7 +198,20 @@ public sealed class AttributionModel
         for (int k = 0; k < _labels.Length; k++)
             scores[_labels[k]] = probabilities[k];
         var (evidence, cue) = evidenceCount > 0 ? scorer.Explain(best, evidenceCount) : ([], null);
-        return new SentenceAttribution(index, offset, length, text.Substring(start, length), _labels[best], probabilities[best], scores, evidence, cue);
+        return new SentenceAttribution(index, offset, length, text.Substring(start, length), _labels[best], probabilities[best], scores, evidence, cue,
+            LabelSet(probabilities, best).Select(k => _labels[k]).ToArray());
+    }
+
+    /// <summary>The best label's index, then those of the labels that reach the secondary threshold, most likely first.</summary>
+    private List<int> LabelSet(ReadOnlySpan<double> probabilities, int best)
+    {
+        var set = new List<int> { best };
+        for (int k = 0; k < _labels.Length; k++)
+            if (k != best && probabilities[k] >= Manifest.SecondaryThreshold)
+                set.Add(k);
+        double[] p = probabilities.ToArray();
+        set.Sort(1, set.Count - 1, Comparer<int>.Create((a, b) => p[a] != p[b] ? p[b].CompareTo(p[a]) : a.CompareTo(b)));
+        return set;
     }
 
     private static int ArgMax(ReadOnlySpan<double> values)

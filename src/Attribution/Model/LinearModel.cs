@@ -12,7 +12,7 @@ namespace Attribution.Model;
 /// number of SIMD vectors and rows start aligned, so a feature costs one or two vector loads and
 /// multiply-adds; the arrays are pinned so the alignment holds. Immutable after construction.
 /// </summary>
-internal sealed class LinearModel
+internal sealed class LinearModel : ModelParameters
 {
     private readonly float[] _storage;
     private readonly int _offset;
@@ -23,11 +23,10 @@ internal sealed class LinearModel
     /// <param name="weights">Feature-major weights.</param>
     /// <param name="temperature">Scores are divided by it before the softmax (1: as trained).</param>
     public LinearModel(int classes, int dimension, ReadOnlySpan<float> weights, double temperature = 1)
+        : base(classes, temperature)
     {
-        Temperature = temperature;
         if (weights.Length != (long)classes * dimension)
             throw new ArgumentException($"Expected {(long)classes * dimension} weights, got {weights.Length}.", nameof(weights));
-        Classes = classes;
         Dimension = dimension;
         int lanes = Vector<float>.Count;
         _stride = (classes + lanes - 1) / lanes * lanes;
@@ -42,12 +41,11 @@ internal sealed class LinearModel
         }
     }
 
-    public int Classes { get; }
-
     public int Dimension { get; }
 
-    /// <summary>The softmax temperature (see <see cref="ModelManifest.Temperature"/>).</summary>
-    public double Temperature { get; }
+    public override bool Normalized => true;
+
+    public override ModelParameters WithTemperature(double temperature) => new LinearModel(Classes, Dimension, CopyWeights(), temperature);
 
     public float Weight(int feature, int label) => _storage[_offset + feature * _stride + label];
 
@@ -60,18 +58,16 @@ internal sealed class LinearModel
         return weights;
     }
 
-    /// <summary>Fills <paramref name="probabilities"/> with the softmax of the label scores of a stored vector.</summary>
-    public void Probabilities(FeatureVector x, Span<double> probabilities)
+    public override void Scores(FeatureVector x, Span<double> scores)
     {
         Span<Vector<float>> sums = stackalloc Vector<float>[_stride / Vector<float>.Count];
         sums.Clear();
         for (int j = 0; j < x.Count; j++)
             Accumulate(x.Indices[j], x.Values[j], sums);
-        Finish(sums, probabilities);
+        Finish(sums, scores);
     }
 
-    /// <summary>Fills <paramref name="probabilities"/> with the softmax of the label scores of what a builder holds.</summary>
-    public void Probabilities(FeatureBuilder x, Span<double> probabilities)
+    public override void Scores(FeatureBuilder x, Span<double> scores)
     {
         Span<Vector<float>> sums = stackalloc Vector<float>[_stride / Vector<float>.Count];
         sums.Clear();
@@ -88,7 +84,23 @@ internal sealed class LinearModel
             Accumulate(slots[j], values[j] * scale, sums);
         }
         Accumulate(x.Bias, 1f, sums);
-        Finish(sums, probabilities);
+        Finish(sums, scores);
+    }
+
+    /// <summary>A slot's contribution is its normalized value times its weight for the label minus its mean weight.</summary>
+    public override void Contributions(FeatureBuilder x, int label, Dictionary<int, double> bySlot)
+    {
+        float scale = x.Scale();
+        ReadOnlySpan<int> slots = x.Slots;
+        ReadOnlySpan<float> values = x.Values;
+        for (int j = 0; j < slots.Length; j++)
+        {
+            double mean = 0;
+            for (int k = 0; k < Classes; k++)
+                mean += Weight(slots[j], k);
+            mean /= Classes;
+            bySlot[slots[j]] = bySlot.GetValueOrDefault(slots[j]) + values[j] * scale * (Weight(slots[j], label) - mean);
+        }
     }
 
     private void Accumulate(int feature, float value, Span<Vector<float>> sums)
@@ -105,29 +117,11 @@ internal sealed class LinearModel
             Sse.Prefetch0(Unsafe.AsPointer(ref _storage[_offset + feature * _stride]));
     }
 
-    private void Finish(ReadOnlySpan<Vector<float>> sums, Span<double> probabilities)
+    private void Finish(ReadOnlySpan<Vector<float>> sums, Span<double> scores)
     {
-        ReadOnlySpan<float> scores = MemoryMarshal.Cast<Vector<float>, float>(sums);
-        double inverse = 1 / Temperature;
+        ReadOnlySpan<float> sum = MemoryMarshal.Cast<Vector<float>, float>(sums);
         for (int k = 0; k < Classes; k++)
-            probabilities[k] = scores[k] * inverse;
-        Softmax(probabilities[..Classes]);
-    }
-
-    /// <summary>Turns scores into probabilities in place.</summary>
-    public static void Softmax(Span<double> scores)
-    {
-        double max = double.NegativeInfinity;
-        foreach (double s in scores)
-            max = Math.Max(max, s);
-        double sum = 0;
-        for (int k = 0; k < scores.Length; k++)
-        {
-            scores[k] = Math.Exp(scores[k] - max);
-            sum += scores[k];
-        }
-        for (int k = 0; k < scores.Length; k++)
-            scores[k] /= sum;
+            scores[k] = sum[k];
     }
 
     // The array lives on the pinned object heap, so its address never changes after this check.

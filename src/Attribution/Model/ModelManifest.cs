@@ -33,6 +33,12 @@ public sealed record ModelManifest
     /// </summary>
     public double Temperature { get; init; } = 1;
 
+    /// <summary>
+    /// A label other than the most likely one is also given to a sentence when its probability
+    /// reaches this threshold, chosen on held-out folds; 1 gives every sentence one label.
+    /// </summary>
+    public double SecondaryThreshold { get; init; } = 1;
+
     /// <summary>Size in bytes of the weights entry.</summary>
     public long WeightsLength { get; init; }
 

@@ -4,7 +4,7 @@ namespace Attribution;
 public sealed class SentenceAttribution
 {
     internal SentenceAttribution(int index, int start, int length, string text, string label, double confidence,
-        IReadOnlyDictionary<string, double> scores, IReadOnlyList<Evidence> evidence, ReportingCue? cue)
+        IReadOnlyDictionary<string, double> scores, IReadOnlyList<Evidence> evidence, ReportingCue? cue, IReadOnlyList<string> labels)
     {
         Index = index;
         Start = start;
@@ -15,6 +15,7 @@ public sealed class SentenceAttribution
         Scores = scores;
         Evidence = evidence;
         Cue = cue;
+        Labels = labels;
     }
 
     /// <summary>Position of the sentence in its document (0 for a sentence predicted on its own).</summary>
@@ -31,6 +32,13 @@ public sealed class SentenceAttribution
 
     /// <summary>The predicted primary label.</summary>
     public string Label { get; }
+
+    /// <summary>
+    /// Every source the sentence is attributed to: <see cref="Label"/> first, then any other label
+    /// whose probability reaches the model's <see cref="ModelManifest.SecondaryThreshold"/>, most
+    /// likely first ("a military source told SANA": MilitarySource, SANA).
+    /// </summary>
+    public IReadOnlyList<string> Labels { get; }
 
     /// <summary>Probability of <see cref="Label"/>, between 0 and 1.</summary>
     public double Confidence { get; }

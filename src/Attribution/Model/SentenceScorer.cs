@@ -9,15 +9,16 @@ namespace Attribution.Model;
 /// </summary>
 internal sealed class SentenceScorer
 {
-    private readonly LinearModel _linear;
+    private readonly ModelParameters _model;
     private readonly Featurizer _featurizer;
     private readonly DocumentWalker _walker = new();
     private readonly FeatureBuilder _builder;
+    private readonly Dictionary<int, double> _contributions = [];
     private int _offset;
 
-    public SentenceScorer(LinearModel linear, Featurizer featurizer)
+    public SentenceScorer(ModelParameters model, Featurizer featurizer)
     {
-        _linear = linear;
+        _model = model;
         _featurizer = featurizer;
         _builder = new FeatureBuilder(featurizer.Options.HashBits);
     }
@@ -36,9 +37,9 @@ internal sealed class SentenceScorer
         _offset = offset;
         _builder.Clear(explain);
         _featurizer.Featurize(context, _builder);
-        _linear.Probabilities(_builder, probabilities);
+        _model.Probabilities(_builder, probabilities);
         int best = 0;
-        for (int k = 1; k < _linear.Classes; k++)
+        for (int k = 1; k < _model.Classes; k++)
             if (probabilities[k] > probabilities[best])
                 best = k;
         return best;
@@ -47,14 +48,14 @@ internal sealed class SentenceScorer
     /// <summary>
     /// Why the sentence scored last (with explain on) got <paramref name="label"/>: the features that
     /// raised its score most above the average label's, strongest first, at most
-    /// <paramref name="count"/> (a feature's contribution is its normalized value times its weight for
-    /// the label minus its mean weight); and, when some of those features are words around a
-    /// reporting cue, the cue they support most.
+    /// <paramref name="count"/> (see <see cref="ModelParameters.Contributions"/>); and, when some of
+    /// those features are words around a reporting cue, the cue they support most.
     /// </summary>
     public (List<Evidence> Evidence, ReportingCue? Cue) Explain(int label, int count)
     {
         List<FeatureOrigin> origins = _builder.Origins ?? throw new InvalidOperationException("The last sentence was scored without explain.");
-        float scale = _builder.Scale();
+        _contributions.Clear();
+        _model.Contributions(_builder, label, _contributions);
         var ranked = new List<(double Contribution, FeatureOrigin Origin)>();
         var named = new HashSet<int>();
         foreach (FeatureOrigin origin in origins)
@@ -62,8 +63,7 @@ internal sealed class SentenceScorer
             // Several names can land in one hash slot; the slot's weight is credited to the first.
             if (!named.Add(origin.Index))
                 continue;
-            double contribution = Contribution(origin.Index, label, scale);
-            if (contribution > 0)
+            if (_contributions.TryGetValue(origin.Index, out double contribution) && contribution > 0)
                 ranked.Add((contribution, origin));
         }
         ranked.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
@@ -84,12 +84,4 @@ internal sealed class SentenceScorer
         return (evidence, cue);
     }
 
-    private double Contribution(int slot, int label, float scale)
-    {
-        double mean = 0;
-        for (int k = 0; k < _linear.Classes; k++)
-            mean += _linear.Weight(slot, k);
-        mean /= _linear.Classes;
-        return _builder.ValueOf(slot) * scale * (_linear.Weight(slot, label) - mean);
-    }
 }

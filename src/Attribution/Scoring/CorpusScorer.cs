@@ -317,7 +317,7 @@ public sealed class CorpusScorer
     private void Work(CorpusReader reader, BlockingCollection<DocumentBatch> work, string[] labels)
     {
         SentenceScorer scorer = _model.CreateScorer();
-        ScoreFormatter formatter = ScoreFormatter.Create(_options.Format, labels);
+        ScoreFormatter formatter = ScoreFormatter.Create(_options.Format, labels, _model.Manifest.SecondaryThreshold);
         bool explain = formatter.WantsEvidence && _options.EvidenceCount > 0;
         var spans = new List<TextSpan>();
         var probabilities = new double[labels.Length];

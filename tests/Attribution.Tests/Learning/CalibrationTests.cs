@@ -5,17 +5,24 @@ namespace Attribution.Tests.Learning;
 public class CalibrationTests
 {
     // Held-out predictions that put 0.99 on their choice but are right only 70% of the time.
-    private static (double[][] LogProbabilities, int[] Targets) Overconfident()
+    private static (double[][] LogProbabilities, double[][] Targets) Overconfident()
     {
         var random = new Random(4);
         var logs = new double[1000][];
-        var targets = new int[1000];
+        var targets = new double[1000][];
         for (int i = 0; i < logs.Length; i++)
         {
             logs[i] = [Math.Log(0.99), Math.Log(0.005), Math.Log(0.005)];
-            targets[i] = random.NextDouble() < 0.7 ? 0 : 1 + random.Next(2);
+            targets[i] = OneHot(random.NextDouble() < 0.7 ? 0 : 1 + random.Next(2));
         }
         return (logs, targets);
+    }
+
+    private static double[] OneHot(int label)
+    {
+        var target = new double[3];
+        target[label] = 1;
+        return target;
     }
 
     [Fact]
@@ -27,7 +34,7 @@ public class CalibrationTests
         Assert.True(TemperatureScaling.LogLoss(logs, targets, t) < TemperatureScaling.LogLoss(logs, targets, 1));
         // At the fitted temperature the confidence of the top label matches the 70% accuracy.
         double[] scaled = logs[0].Select(v => Math.Exp(v / t)).ToArray();
-        double accuracy = targets.Count(y => y == 0) / (double)targets.Length;
+        double accuracy = targets.Count(y => y[0] == 1) / (double)targets.Length;
         Assert.Equal(accuracy, scaled[0] / scaled.Sum(), 2);
     }
 
@@ -35,8 +42,22 @@ public class CalibrationTests
     public void An_underconfident_model_gets_a_temperature_below_1()
     {
         var logs = Enumerable.Range(0, 500).Select(_ => new[] { Math.Log(0.5), Math.Log(0.3), Math.Log(0.2) }).ToArray();
-        var targets = Enumerable.Repeat(0, 500).ToArray();
+        var targets = Enumerable.Repeat(0, 500).Select(OneHot).ToArray();
         Assert.True(TemperatureScaling.Choose(logs, targets) < 1);
+    }
+
+    [Fact]
+    public void Calibrating_against_soft_targets_keeps_the_share_they_give_a_second_label()
+    {
+        // Every sentence is taught 2/3 label 0 and 1/3 label 1, and the model says 0.9 / 0.09 / 0.01.
+        var logs = Enumerable.Range(0, 300).Select(_ => new[] { Math.Log(0.9), Math.Log(0.09), Math.Log(0.01) }).ToArray();
+        var soft = Enumerable.Range(0, 300).Select(_ => new[] { 2 / 3.0, 1 / 3.0, 0 }).ToArray();
+        double t = TemperatureScaling.Choose(logs, soft);
+        double[] scaled = logs[0].Select(v => Math.Exp(v / t)).ToArray();
+        Assert.True(t > 1, $"temperature {t}");
+        Assert.True(scaled[1] / scaled.Sum() > 0.15, $"second label keeps {scaled[1] / scaled.Sum()}");
+        // Against the primary labels alone the same predictions are sharpened and the share fades.
+        Assert.True(TemperatureScaling.Choose(logs, logs.Select(_ => OneHot(0)).ToArray()) < 1);
     }
 
     [Fact]

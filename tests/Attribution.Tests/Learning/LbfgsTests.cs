@@ -53,8 +53,8 @@ public class LbfgsTests
     public void An_l1_term_makes_owl_qn_zero_most_weights()
     {
         var train = TestCorpus.Generate(40, seed: 3);
-        float[] dense = AttributionTrainer.Train(train, Lbfgs()).Linear.CopyWeights();
-        float[] sparse = AttributionTrainer.Train(train, Lbfgs() with { L1Regularization = 1e-3 }).Linear.CopyWeights();
+        float[] dense = ((Attribution.Model.LinearModel)AttributionTrainer.Train(train, Lbfgs()).Parameters).CopyWeights();
+        float[] sparse = ((Attribution.Model.LinearModel)AttributionTrainer.Train(train, Lbfgs() with { L1Regularization = 1e-3 }).Parameters).CopyWeights();
         int denseNonZero = dense.Count(w => w != 0), sparseNonZero = sparse.Count(w => w != 0);
         Assert.True(sparseNonZero * 4 < denseNonZero, $"{sparseNonZero} non-zero weights with L1, {denseNonZero} without");
         Assert.True(sparseNonZero > 0);

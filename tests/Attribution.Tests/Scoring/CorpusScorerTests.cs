@@ -248,8 +248,9 @@ public sealed class CorpusScorerTests : IDisposable
         Assert.Equal(2, lines.Length);
         using JsonDocument second = JsonDocument.Parse(lines[1]);
         JsonElement row = second.RootElement;
-        Assert.Equal(["doc_id", "sentence_index", "start", "length", "text", "label", "confidence", "scores", "evidence"], row.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["doc_id", "sentence_index", "start", "length", "text", "label", "confidence", "labels", "scores", "evidence"], row.EnumerateObject().Select(p => p.Name));
         Assert.Equal("OSDH", row.GetProperty("label").GetString());
+        Assert.Equal("OSDH", row.GetProperty("labels")[0].GetString());
         Assert.Equal(Model.Labels, row.GetProperty("scores").EnumerateObject().Select(p => p.Name));
         Assert.Equal(1.0, row.GetProperty("scores").EnumerateObject().Sum(p => p.Value.GetDouble()), 2);
         int start = row.GetProperty("start").GetInt32();

@@ -1,0 +1,53 @@
+using Attribution.Features;
+
+namespace Attribution.Model;
+
+/// <summary>
+/// A multiclass boosted tree ensemble: the score of a label is its initial score plus the leaf
+/// values its trees give the sentence. Trees read features as summed, not normalized, so a word's
+/// presence means the same in a short sentence as in a long one. Immutable.
+/// </summary>
+internal sealed class TreeEnsemble : ModelParameters
+{
+    private readonly float[] _initial;
+    private readonly RegressionTree[] _trees;
+
+    /// <param name="initial">Each label's score before any tree (the log of its prior).</param>
+    /// <param name="trees">The trees, in the order they were grown.</param>
+    /// <param name="temperature">Scores are divided by it before the softmax.</param>
+    public TreeEnsemble(float[] initial, RegressionTree[] trees, double temperature = 1)
+        : base(initial.Length, temperature)
+    {
+        _initial = initial;
+        _trees = trees;
+    }
+
+    public IReadOnlyList<float> Initial => _initial;
+
+    public IReadOnlyList<RegressionTree> Trees => _trees;
+
+    public override bool Normalized => false;
+
+    public override ModelParameters WithTemperature(double temperature) => new TreeEnsemble(_initial, _trees, temperature);
+
+    public override void Scores(FeatureBuilder x, Span<double> scores) => Scores(new BuilderValues(x), scores);
+
+    public override void Scores(FeatureVector x, Span<double> scores) => Scores(new VectorValues(x), scores);
+
+    private void Scores<TValues>(in TValues values, Span<double> scores) where TValues : struct, IFeatureValues
+    {
+        for (int k = 0; k < Classes; k++)
+            scores[k] = _initial[k];
+        foreach (RegressionTree tree in _trees)
+            scores[tree.Label] += tree.LeafValue[tree.Leaf(values)];
+    }
+
+    /// <summary>Saabas attribution: each tree's leaf value is shared among the features on the path to it.</summary>
+    public override void Contributions(FeatureBuilder x, int label, Dictionary<int, double> bySlot)
+    {
+        var values = new BuilderValues(x);
+        double mean = 1.0 / Classes;
+        foreach (RegressionTree tree in _trees)
+            tree.Credit(values, bySlot, (tree.Label == label ? 1 : 0) - mean);
+    }
+}
