@@ -10,7 +10,7 @@ internal static class TrainCommand
     {
         var data = CommonOptions.Data();
         var model = new Option<string>("--model") { Description = "Where to write the trained model (.zip)", Required = true };
-        var baseModel = new Option<string?>("--base-model") { Description = "Continue training this model on the new data (L-BFGS from its weights; new labels are added)" };
+        var baseModel = new Option<string?>("--base-model") { Description = "Continue training this model on the new data (a linear model by L-BFGS from its weights, a tree model by more boosting rounds; new labels are added)" };
         var trainer = new TrainerFlags();
         var command = new Command("train", "Train a model from labelled CSV files") { data, model, baseModel };
         trainer.AddTo(command);
@@ -18,18 +18,24 @@ internal static class TrainCommand
         {
             string? basePath = parse.GetValue(baseModel);
             TrainerOptions options = trainer.Read(parse);
-            if (basePath is not null && trainer.TrainerGiven(parse) && options.Algorithm != TrainerAlgorithm.Lbfgs)
-                throw new UsageException("--base-model continues training with L-BFGS; leave out --trainer or say --trainer lbfgs.");
+            AttributionModel? start = null;
             if (basePath is not null)
-                options = options with { Algorithm = TrainerAlgorithm.Lbfgs };
+            {
+                // The base model decides how training continues: linear models by L-BFGS, trees by boosting.
+                start = CommonOptions.LoadModel(basePath);
+                TrainerAlgorithm continued = start.Manifest.TrainerOptions.Algorithm == TrainerAlgorithm.FastTree ? TrainerAlgorithm.FastTree : TrainerAlgorithm.Lbfgs;
+                if (trainer.TrainerGiven(parse) && options.Algorithm != continued)
+                    throw new UsageException($"--base-model {basePath} continues with --trainer {continued.ToString().ToLowerInvariant()}; leave out --trainer or say that.");
+                options = options with { Algorithm = continued };
+            }
             string output = parse.GetRequiredValue(model);
             var sentences = LabelledData.Read(parse.GetRequiredValue(data));
             Console.Error.WriteLine($"training on {sentences.Count} sentences");
             var clock = Stopwatch.StartNew();
             var progress = new Progress(p => Console.Error.WriteLine($"{(options.Algorithm == TrainerAlgorithm.FastTree ? "round" : "pass")} {p.Pass}/{p.MaximumPasses}  loss {p.Loss:0.00000}"));
-            AttributionModel trained = basePath is null
+            AttributionModel trained = start is null
                 ? AttributionTrainer.Train(sentences, options, progress)
-                : AttributionTrainer.Train(sentences, CommonOptions.LoadModel(basePath), options, progress);
+                : AttributionTrainer.Train(sentences, start, options, progress);
             trained.Save(output);
             var m = trained.Manifest;
             Console.Error.WriteLine($"wrote {output}: {m.Labels.Count} labels, {m.TrainingData.Documents} documents, {m.TrainingData.Sentences} sentences, " +

@@ -59,6 +59,7 @@ internal static class ManifestReader
                     MaximumBinCountPerFeature = Int(trees, "maximumBinCountPerFeature", treeDefaults.MaximumBinCountPerFeature),
                     RowSampleFraction = Double(trees, "rowSampleFraction", treeDefaults.RowSampleFraction),
                     FeatureFraction = Double(trees, "featureFraction", treeDefaults.FeatureFraction),
+                    CharacterNgrams = trees.ValueKind == JsonValueKind.Object && trees.TryGetProperty("characterNgrams", out JsonElement ngrams) && ngrams.GetBoolean(),
                 },
             },
             TrainingData = new TrainingDataSummary

@@ -26,44 +26,55 @@ public static class AttributionTrainer
         options.Validate();
         List<LabelledSentence[]> documents = Documents.Group(data);
         string[] labels = Labels(documents, []);
-        return Train(documents, labels, options, null, progress, cancellationToken);
+        return Train(documents, labels, options, null, null, progress, cancellationToken);
     }
 
     /// <summary>
-    /// Continues training <paramref name="baseModel"/> on new labelled sentences, by L-BFGS from its
-    /// weights, with the L2 term centred on them: what the new data does not contradict is kept.
+    /// Continues training <paramref name="baseModel"/> on new labelled sentences. A linear model
+    /// continues by L-BFGS from its weights, with the L2 term centred on them: what the new data does
+    /// not contradict is kept. A tree model keeps its trees and boosting adds
+    /// <see cref="FastTreeOptions.NumberOfTrees"/> rounds fitted to the new data from its scores.
     /// Labels the base model lacks are added. The featurizer is the base model's.
     /// </summary>
-    /// <exception cref="ArgumentException">The base model is boosted trees, which have no weights to start from.</exception>
     /// <param name="data">The new labelled sentences.</param>
     /// <param name="baseModel">The model to start from.</param>
-    /// <param name="options">Trainer options (the algorithm is L-BFGS whatever they say, the featurizer the base model's); defaults when null.</param>
+    /// <param name="options">Trainer options (the algorithm is L-BFGS for a linear base model and boosted trees for a tree one, whatever they say; the featurizer is the base model's); defaults when null.</param>
     /// <param name="progress">Told after each iteration.</param>
     /// <param name="cancellationToken">Stops training.</param>
     public static AttributionModel Train(IEnumerable<LabelledSentence> data, AttributionModel baseModel, TrainerOptions? options = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseModel);
-        if (baseModel.Parameters is not LinearModel baseLinear)
-            throw new ArgumentException($"Continued training starts from a linear model (sdca or lbfgs); the base model is '{baseModel.Manifest.Trainer}'.", nameof(baseModel));
         options = (options ?? new TrainerOptions()) with
         {
-            Algorithm = TrainerAlgorithm.Lbfgs,
+            Algorithm = baseModel.Parameters is TreeEnsemble ? TrainerAlgorithm.FastTree : TrainerAlgorithm.Lbfgs,
             Featurizer = baseModel.Manifest.TrainerOptions.Featurizer,
         };
         options.Validate();
         List<LabelledSentence[]> documents = Documents.Group(data);
         string[] labels = Labels(documents, baseModel.Labels);
+        int[] column = baseModel.Labels.Select(l => Array.IndexOf(labels, l)).ToArray();
+
+        if (baseModel.Parameters is TreeEnsemble baseTrees)
+        {
+            // A label new to the model starts from its share of the new data.
+            var initial = new float[labels.Length];
+            LabelledSentence[] sentences = documents.SelectMany(d => d).ToArray();
+            for (int k = 0; k < labels.Length; k++)
+                initial[k] = (float)Math.Log((sentences.Count(s => s.Label == labels[k]) + 1.0) / (sentences.Length + labels.Length));
+            return Train(documents, labels, options with { Trees = options.Trees with { CharacterNgrams = baseModel.Manifest.TrainerOptions.Trees.CharacterNgrams } }, null,
+                baseTrees.WithLabels(column, labels.Length, initial), progress, cancellationToken);
+        }
+        var baseLinear = (LinearModel)baseModel.Parameters;
 
         // The base weights, moved to the columns of the (possibly longer) label list; new labels start at 0.
         float[] old = baseLinear.CopyWeights();
         int oldClasses = baseModel.Labels.Count, dimension = baseLinear.Dimension;
-        int[] column = baseModel.Labels.Select(l => Array.IndexOf(labels, l)).ToArray();
-        var initial = new double[(long)dimension * labels.Length];
+        var weights = new double[(long)dimension * labels.Length];
         for (long f = 0; f < dimension; f++)
             for (int k = 0; k < oldClasses; k++)
-                initial[f * labels.Length + column[k]] = old[f * oldClasses + k];
-        return Train(documents, labels, options, initial, progress, cancellationToken);
+                weights[f * labels.Length + column[k]] = old[f * oldClasses + k];
+        return Train(documents, labels, options, weights, null, progress, cancellationToken);
     }
 
     private static string[] Labels(List<LabelledSentence[]> documents, IEnumerable<string> known)
@@ -78,8 +89,10 @@ public static class AttributionTrainer
     }
 
     private static AttributionModel Train(List<LabelledSentence[]> documents, string[] labels, TrainerOptions options, double[]? initial,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        TreeEnsemble? startTrees, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
+        if (options.Algorithm == TrainerAlgorithm.FastTree && !options.Trees.CharacterNgrams)
+            options = options with { Featurizer = options.Featurizer with { CharNgramMax = 0 } };
         LabelledSentence[] sentences = documents.SelectMany(d => d).ToArray();
         var featurizer = new Featurizer(options.Featurizer);
         bool trees = options.Algorithm == TrainerAlgorithm.FastTree;
@@ -95,7 +108,7 @@ public static class AttributionTrainer
             {
                 case TrainerAlgorithm.FastTree:
                     passes = options.Trees.NumberOfTrees;
-                    return GradientBoostedTrees.Train(x, y, classes, dimension, options, report, cancellationToken, out loss);
+                    return GradientBoostedTrees.Train(x, y, classes, dimension, options, startTrees, report, cancellationToken, out loss);
                 case TrainerAlgorithm.Lbfgs:
                     return new LinearModel(classes, dimension,
                         LbfgsMaximumEntropy.Train(x, y, classes, dimension, initial, options, report, cancellationToken, out passes, out loss));

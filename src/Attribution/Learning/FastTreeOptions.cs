@@ -27,6 +27,14 @@ public sealed record FastTreeOptions
     /// <summary>Share of the features, drawn afresh for each tree, that it may split on. Default 1 (all).</summary>
     public double FeatureFraction { get; init; } = 1;
 
+    /// <summary>
+    /// Whether trees also see the featurizer's character n-grams. Default false: trees split on
+    /// words, and the n-grams triple the nonzeros and so the training and scoring time, for no
+    /// significant gain by document cross-validation on the shipped corpus (macro-F1 0.878 ± 0.009
+    /// with them, 0.873 ± 0.004 without). When false the model's featurizer has them turned off.
+    /// </summary>
+    public bool CharacterNgrams { get; init; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
     public void Validate()
     {

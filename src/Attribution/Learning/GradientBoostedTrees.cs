@@ -12,9 +12,13 @@ namespace Attribution.Learning;
 /// </summary>
 internal static class GradientBoostedTrees
 {
-    /// <summary>Trains an ensemble on unnormalized vectors (see <see cref="BinnedFeatures.Create"/>).</summary>
+    /// <summary>
+    /// Trains an ensemble on unnormalized vectors (see <see cref="BinnedFeatures.Create"/>). With a
+    /// <paramref name="start"/> ensemble (labels in this training's order), boosting continues from
+    /// its scores and the result holds its trees followed by the new ones.
+    /// </summary>
     public static TreeEnsemble Train(IReadOnlyList<FeatureVector> examples, double[][] targets, int classes, int dimension, TrainerOptions options,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, out double loss)
+        TreeEnsemble? start, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, out double loss)
     {
         FastTreeOptions trees = options.Trees;
         BinnedFeatures data = BinnedFeatures.Create(examples, dimension, trees.MaximumBinCountPerFeature, trees.MinimumExampleCountPerLeaf);
@@ -28,10 +32,18 @@ internal static class GradientBoostedTrees
                 counts[k] += t[k];
         for (int k = 0; k < classes; k++)
             initial[k] = (float)Math.Log((counts[k] + 1.0) / (n + classes));
+        if (start is not null)
+            initial = start.Initial.ToArray();
         var scores = new double[(long)n * classes];
         for (int i = 0; i < n; i++)
-            for (int k = 0; k < classes; k++)
-                scores[(long)i * classes + k] = initial[k];
+        {
+            Span<double> row = scores.AsSpan((int)((long)i * classes), classes);
+            if (start is null)
+                for (int k = 0; k < classes; k++)
+                    row[k] = initial[k];
+            else
+                start.Scores(examples[i], row);
+        }
 
         int workers = Math.Min(Environment.ProcessorCount, classes);
         var builders = new RegressionTreeBuilder[workers];
@@ -45,7 +57,7 @@ internal static class GradientBoostedTrees
             gh[k] = new double[2 * n];
             leafOf[k] = new int[n];
         }
-        var ensemble = new List<RegressionTree>(trees.NumberOfTrees * classes);
+        var ensemble = new List<RegressionTree>(start?.Trees ?? []);
         var round = new RegressionTree[classes];
         var probabilities = new double[classes];
         // The softmax of the current scores gives each label's gradient and hessian, and the loss.

@@ -41,10 +41,10 @@ public class FastTreeTests
     [Fact]
     public void Trees_learn_an_exclusive_or_that_a_linear_model_cannot()
     {
-        var train = ExclusiveOr(600, seed: 1);
+        var train = ExclusiveOr(1000, seed: 1);
         var test = ExclusiveOr(300, seed: 2);
         double linear = AttributionTrainer.Train(train, TestCorpus.FastOptions()).Evaluate(test).Accuracy;
-        AttributionModel trees = AttributionTrainer.Train(train, Trees());
+        AttributionModel trees = AttributionTrainer.Train(train, Trees(trees: 100));
         double treeAccuracy = trees.Evaluate(test).Accuracy;
         Assert.Equal("fasttree", trees.Manifest.Trainer);
         Assert.True(linear < 0.8, $"linear accuracy {linear}");
@@ -102,12 +102,23 @@ public class FastTreeTests
     }
 
     [Fact]
-    public void Continued_training_refuses_a_tree_model_as_base()
+    public void Continued_boosting_learns_a_new_label_without_forgetting_the_old_ones()
     {
-        var train = TestCorpus.Generate(20, seed: 5);
-        AttributionModel trees = AttributionTrainer.Train(train, Trees(trees: 3));
-        var e = Assert.Throws<ArgumentException>(() => AttributionTrainer.Train(train, trees));
-        Assert.Contains("fasttree", e.Message);
+        AttributionModel old = AttributionTrainer.Train(TestCorpus.Generate(60, seed: 1), Trees());
+        var oldTest = TestCorpus.Generate(20, seed: 2).Select(s => new LabelledSentence("h-" + s.DocumentId, s.Index, s.Text, s.Labels)).ToList();
+        double before = old.Evaluate(oldTest).Accuracy;
+
+        var update = LbfgsTests.Kurdish(15, seed: 5).Concat(TestCorpus.Generate(6, seed: 6).Select(s => new LabelledSentence("u-" + s.DocumentId, s.Index, s.Text, s.Labels))).ToList();
+        AttributionModel updated = AttributionTrainer.Train(update, old, Trees(trees: 20));
+
+        Assert.Equal("fasttree", updated.Manifest.Trainer);
+        Assert.Equal(old.Labels.Append("Kurdish").Order(StringComparer.Ordinal), updated.Labels);
+        // The old trees are kept, the new rounds added.
+        Assert.Equal(((TreeEnsemble)old.Parameters).Trees.Count + 20 * updated.Labels.Count, ((TreeEnsemble)updated.Parameters).Trees.Count);
+        EvaluationResult newLabel = updated.Evaluate(LbfgsTests.Kurdish(8, seed: 7));
+        Assert.True(newLabel.PerLabel["Kurdish"].Recall > 0.8, $"Kurdish recall {newLabel.PerLabel["Kurdish"].Recall}");
+        double after = updated.Evaluate(oldTest).Accuracy;
+        Assert.True(after > before - 0.05, $"old labels: accuracy {before:0.000} before, {after:0.000} after");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class LbfgsTests
         TestCorpus.Generate(documents, seed).Select(s => new LabelledSentence("h-" + s.DocumentId, s.Index, s.Text, s.Labels)).ToList();
 
     // A source the base corpus never has: Kurdish forces, in the same wire style.
-    private static List<LabelledSentence> Kurdish(int documents, int seed)
+    internal static List<LabelledSentence> Kurdish(int documents, int seed)
     {
         string[] templates =
         [
