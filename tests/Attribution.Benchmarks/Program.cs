@@ -21,7 +21,7 @@ static int Usage()
     Console.Error.WriteLine("  quality [--data training-data] [--folds 5]                    document-grouped CV and eval macro-F1");
     Console.Error.WriteLine("  trainers [--scale]                                            per trainer: time, memory, model size, CV and dev macro-F1; --scale: 1M/100k generated");
     Console.Error.WriteLine("  segmentation fr|en OUT.jsonl                                  system output for score.py");
-    Console.Error.WriteLine("  stages [--jsonl CORPUS.jsonl]                                 microseconds per sentence per stage; in-process pipeline at 1 and 2 threads");
+    Console.Error.WriteLine("  stages [--jsonl CORPUS.jsonl] [--model M.zip]                  microseconds per sentence per stage; in-process pipeline at 1 and 2 threads");
     Console.Error.WriteLine("  generate --sentences N --output OUT.jsonl [--seed 1]          synthetic corpus from the training sentences");
     Console.Error.WriteLine("  generate --labelled --sentences N --output OUT.csv            the same as labelled training CSV, one chain per label");
     Console.Error.WriteLine("  load [--runs 9]                                               cold LoadDefault in fresh processes, median");

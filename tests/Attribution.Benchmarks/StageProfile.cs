@@ -22,7 +22,8 @@ internal static class StageProfile
         string[] articles = corpus.Length > 0
             ? File.ReadLines(corpus).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToArray()
             : LabelledData.Read(Path.Combine(Paths.Repository, "training-data")).GroupBy(s => s.DocumentId).Select(d => string.Join("\n", d.Select(s => s.Text))).ToArray();
-        AttributionModel model = AttributionModel.LoadDefault();
+        string modelPath = Paths.Option(args, "--model", "");
+        AttributionModel model = modelPath.Length > 0 ? AttributionModel.Load(modelPath) : AttributionModel.LoadDefault();
 
         Pass(model, articles, Stages.Length);   // warm-up: every stage compiled and optimized
         double previous = 0;

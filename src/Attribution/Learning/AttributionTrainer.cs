@@ -96,7 +96,7 @@ public static class AttributionTrainer
         LabelledSentence[] sentences = documents.SelectMany(d => d).ToArray();
         var featurizer = new Featurizer(options.Featurizer);
         bool trees = options.Algorithm == TrainerAlgorithm.FastTree;
-        List<FeatureVector> vectors = AttributionModel.Featurize(featurizer, documents, normalize: !trees);
+        FeatureVector[] vectors = AttributionModel.Featurize(featurizer, documents, normalize: !trees);
         int[] targets = sentences.Select(s => Array.IndexOf(labels, s.Label)).ToArray();
         int[][] gold = sentences.Select(s => s.Labels.Select(l => Array.IndexOf(labels, l)).ToArray()).ToArray();
         double[][] distributions = gold.Select(g => TargetDistribution.For(g, labels.Length, options.SecondaryLabelShare)).ToArray();

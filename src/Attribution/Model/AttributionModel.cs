@@ -171,22 +171,34 @@ public sealed class AttributionModel
         return evaluator.Result();
     }
 
-    /// <summary>Featurizes the sentences of each document in order, each with its context, normalized or not.</summary>
-    internal static List<FeatureVector> Featurize(Featurizer featurizer, List<LabelledSentence[]> documents, bool normalize)
+    /// <summary>
+    /// Featurizes the sentences of each document in order, each with its context, normalized or not.
+    /// Documents are independent, so they are featurized in parallel; each vector lands at its
+    /// sentence's position, so the result does not depend on the number of cores.
+    /// </summary>
+    internal static FeatureVector[] Featurize(Featurizer featurizer, List<LabelledSentence[]> documents, bool normalize)
     {
-        var walker = new DocumentWalker();
-        var builder = new FeatureBuilder(featurizer.Options.HashBits);
-        var vectors = new List<FeatureVector>();
-        foreach (LabelledSentence[] document in documents)
-        {
-            walker.Reset();
-            foreach (LabelledSentence sentence in document)
+        var first = new int[documents.Count + 1];
+        for (int d = 0; d < documents.Count; d++)
+            first[d + 1] = first[d] + documents[d].Length;
+        var vectors = new FeatureVector[first[^1]];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, documents.Count, 256),
+            () => (Walker: new DocumentWalker(), Builder: new FeatureBuilder(featurizer.Options.HashBits)),
+            (range, _, state) =>
             {
-                builder.Clear();
-                featurizer.Featurize(walker.Next(sentence.Text, 0), builder);
-                vectors.Add(builder.Build(normalize));
-            }
-        }
+                for (int d = range.Item1; d < range.Item2; d++)
+                {
+                    state.Walker.Reset();
+                    for (int s = 0; s < documents[d].Length; s++)
+                    {
+                        state.Builder.Clear();
+                        featurizer.Featurize(state.Walker.Next(documents[d][s].Text, 0), state.Builder);
+                        vectors[first[d] + s] = state.Builder.Build(normalize);
+                    }
+                }
+                return state;
+            },
+            _ => { });
         return vectors;
     }
 
