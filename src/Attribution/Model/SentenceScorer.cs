@@ -49,7 +49,8 @@ internal sealed class SentenceScorer
     /// Why the sentence scored last (with explain on) got <paramref name="label"/>: the features that
     /// raised its score most above the average label's, strongest first, at most
     /// <paramref name="count"/> (see <see cref="ModelParameters.Contributions"/>); and, when some of
-    /// those features are words around a reporting cue, the cue they support most.
+    /// those features are words around a reporting cue, the cue they support most, if they carry a
+    /// tenth of the evidence.
     /// </summary>
     public (List<Evidence> Evidence, ReportingCue? Cue) Explain(int label, int count)
     {
@@ -76,7 +77,10 @@ internal sealed class SentenceScorer
             .Select(g => (Support: g.Sum(r => r.Contribution), g.First().Origin))
             .ToList();
         ReportingCue? cue = null;
-        if (cues.Count > 0)
+        // A cue whose words carry a sliver of the evidence did not make the label (narration often
+        // has a distant cue among its weakest features), so it needs a tenth of the total.
+        double total = ranked.Sum(r => r.Contribution);
+        if (cues.Count > 0 && cues.Max(c => c.Support) >= 0.1 * total)
         {
             FeatureOrigin best = cues.MaxBy(c => c.Support).Origin;
             cue = new ReportingCue(best.CueText!, best.CueStart, best.CueLength, best.CueStart < _offset);

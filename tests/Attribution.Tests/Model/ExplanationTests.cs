@@ -8,16 +8,30 @@ public class ExplanationTests
         "Huit civils ont été tués à Alep, selon l'OSDH. « C'est un massacre », a-t-il ajouté. " +
         "L'armée a annoncé la reprise de Douma. Les combats continuent.";
 
-    [Fact]
-    public void The_cue_behind_a_label_is_found_in_its_sentence_or_for_a_carried_quote_in_the_sentence_before()
+    // Models trained on the test corpus, whose carried quotes ("« La situation est très grave », a-t-il
+    // ajouté.") take their label from the sentence before: one per kind of explanation.
+    private static readonly Dictionary<string, AttributionModel> Trained = new()
     {
-        var tags = Model.Attribute(Article);
+        ["sdca"] = AttributionTrainer.Train(TestCorpus.Generate(80, seed: 1), TestCorpus.FastOptions()),
+        ["fasttree"] = AttributionTrainer.Train(TestCorpus.Generate(80, seed: 1), TestCorpus.FastOptions() with { Algorithm = TrainerAlgorithm.FastTree }),
+    };
+
+    private const string Quoted =
+        "Huit civils ont été tués à Alep, selon l'OSDH. « La situation est très grave », a-t-il ajouté. " +
+        "L'armée a annoncé dans un communiqué avoir repris Douma. Les combats se poursuivent à Homs depuis 3 jours.";
+
+    [Theory]
+    [InlineData("sdca")]
+    [InlineData("fasttree")]
+    public void The_cue_behind_a_label_is_found_in_its_sentence_or_for_a_carried_quote_in_the_sentence_before(string trainer)
+    {
+        var tags = Trained[trainer].Attribute(Quoted);
         Assert.Equal(["OSDH", "OSDH", "MilitarySource", "None"], tags.Select(t => t.Label));
 
         ReportingCue own = tags[0].Cue!;
         Assert.Equal("selon", own.Text);
-        Assert.Equal(Article.IndexOf("selon", StringComparison.Ordinal), own.Start);
-        Assert.Equal("selon", Article.Substring(own.Start, own.Length));
+        Assert.Equal(Quoted.IndexOf("selon", StringComparison.Ordinal), own.Start);
+        Assert.Equal("selon", Quoted.Substring(own.Start, own.Length));
         Assert.False(own.InEarlierSentence);
 
         ReportingCue carried = tags[1].Cue!;
