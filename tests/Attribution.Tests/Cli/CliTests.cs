@@ -73,6 +73,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Train_fasttree_with_tree_options_then_info_and_predict_with_secondary_sources()
+    {
+        string train = WriteCorpus("trees.csv", TestCorpus.Generate(40, seed: 3));
+        string model = Path.Combine(_folder, "trees.zip");
+        var trained = CliRunner.Run(null, "train", "--data", train, "--model", model, "--trainer", "fasttree", "--trees", "12", "--leaves", "8", "--calibration-folds", "3");
+        Assert.True(trained.ExitCode == 0, trained.Stderr);
+        Assert.Contains("round 12/12", trained.Stderr);
+        FastTreeOptions options = AttributionModel.Load(model).Manifest.TrainerOptions.Trees;
+        Assert.Equal((12, 8), (options.NumberOfTrees, options.NumberOfLeaves));
+
+        var info = CliRunner.Run(null, "info", "--model", model);
+        Assert.Contains("fasttree (seed 1, 12 rounds, 8 leaves", info.Stdout);
+        Assert.Contains("secondary sources from probability", info.Stdout);
+
+        var predicted = CliRunner.Run(null, "predict", "--model", model, "Selon Sana, 12 obus sont tombés sur Alep.");
+        Assert.True(predicted.ExitCode == 0, predicted.Stderr);
+        Assert.StartsWith("SANA\t", predicted.Stdout);
+        Assert.Equal(2, CliRunner.Run(null, "train", "--data", train, "--model", model, "--trainer", "fasttree", "--leaves", "1").ExitCode);
+    }
+
+    [Fact]
     public void Cv_json_prints_the_evaluate_fields_as_means_then_folds_std_and_per_fold_figures()
     {
         string data = WriteCorpus("data.csv", TestCorpus.Generate(30, seed: 5));
