@@ -160,6 +160,55 @@ public class FastTreeTests
             }
     }
 
+    /// <summary>A random tree of <paramref name="leaves"/> leaves: each new split turns a random leaf into a node.</summary>
+    private static RegressionTree RandomTree(Random random, int label, int leaves, int slots)
+    {
+        var feature = new List<int>();
+        var threshold = new List<float>();
+        var left = new List<int>();
+        var right = new List<int>();
+        var parentOf = new List<(int Node, bool Left)> { (-1, true) };
+        for (int split = 0; split < leaves - 1; split++)
+        {
+            int leaf = random.Next(parentOf.Count), node = feature.Count;
+            feature.Add(random.Next(slots));
+            threshold.Add(random.Next(3) == 0 ? 0f : random.Next(1, 4) * 0.5f);
+            left.Add(~leaf);
+            right.Add(~parentOf.Count);
+            var (parent, isLeft) = parentOf[leaf];
+            if (parent >= 0)
+                (isLeft ? left : right)[parent] = node;
+            parentOf[leaf] = (node, true);
+            parentOf.Add((node, false));
+        }
+        return new RegressionTree(label, feature.ToArray(), threshold.ToArray(), left.ToArray(), right.ToArray(),
+            new float[feature.Count], Enumerable.Range(0, leaves).Select(_ => (float)random.NextDouble()).ToArray());
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(64)]
+    [InlineData(90)]
+    public void Scoring_by_masks_gives_what_walking_each_tree_gives(int leaves)
+    {
+        var random = new Random(leaves);
+        RegressionTree[] trees = Enumerable.Range(0, 30).Select(t => RandomTree(random, t % 3, leaves, slots: 40)).ToArray();
+        var ensemble = new TreeEnsemble([0.1f, 0.2f, 0.3f], trees);
+        for (int i = 0; i < 300; i++)
+        {
+            // Sparse sentences whose values sit below, on and above the thresholds.
+            int[] slots = Enumerable.Range(0, 40).Where(_ => random.Next(4) == 0).Append(40).ToArray();
+            float[] values = slots.Select(_ => random.Next(1, 5) * 0.5f).ToArray();
+            var vector = new FeatureVector(slots, values);
+            var scores = new double[3];
+            ensemble.Scores(vector, scores);
+            var walked = new double[] { 0.1f, 0.2f, 0.3f };
+            foreach (RegressionTree tree in trees)
+                walked[tree.Label] += tree.LeafValue[tree.Leaf(new VectorValues(vector))];
+            Assert.Equal(walked, scores);
+        }
+    }
+
     [Fact]
     public void A_tree_file_whose_nodes_point_backwards_is_refused()
     {
@@ -167,8 +216,10 @@ public class FastTreeTests
         byte[] good = TreeEnsembleFile.Write(new TreeEnsemble([0f, 0f], [tree]));
         Assert.Equal(2, TreeEnsembleFile.Read(good, 2, 17, 1, "test").Trees[0].InternalNodes);
 
-        var cyclic = new RegressionTree(0, [3, 4], [0.5f, 0.5f], [1, 0], [~1, ~2], [0f, 0f], [1f, 2f, 3f]);
-        var e = Assert.Throws<ModelFormatException>(() => TreeEnsembleFile.Read(TreeEnsembleFile.Write(new TreeEnsemble([0f, 0f], [cyclic])), 2, 17, 1, "test"));
+        // Node 1's left child, after the header (24 bytes), label, size, features and thresholds, made node 0: a cycle.
+        byte[] cyclic = (byte[])good.Clone();
+        BitConverter.TryWriteBytes(cyclic.AsSpan(24 + 8 + 8 + 8 + 4), 0);
+        var e = Assert.Throws<ModelFormatException>(() => TreeEnsembleFile.Read(cyclic, 2, 17, 1, "test"));
         Assert.Contains("child reference", e.Message);
         Assert.Throws<ModelFormatException>(() => TreeEnsembleFile.Read(good, 2, 4, 1, "test"));
         Assert.Throws<ModelFormatException>(() => TreeEnsembleFile.Read(good[..^3], 2, 17, 1, "test"));
