@@ -110,11 +110,16 @@ internal static class ModelFile
         ModelManifest manifest;
         byte[] bytes;
         string hash;
+        // Trees are also parsed there (checked against the manifest once it is read); a parse
+        // failure waits, so that a damaged file is reported by its hash first.
+        Task<TreeEnsemble>? treesRead = null;
         if (weightsEntry.Length <= MaxParallelWeightsBytes)
         {
             Task<(byte[], string)> weightsRead = Task.Run(() =>
             {
                 byte[] read = ReadBounded(weightsEntry, MaxParallelWeightsBytes, source);
+                if (weightsEntry.FullName == TreeEnsembleFile.Entry)
+                    treesRead = Task.Run(() => TreeEnsembleFile.Read(read, classes: null, int.MaxValue, 1, source));
                 return (read, Sha256(read));
             });
             try
@@ -157,7 +162,16 @@ internal static class ModelFile
         if (!string.Equals(hash, manifest.WeightsSha256, StringComparison.Ordinal))
             throw new ModelFormatException($"{source}: {expectedEntry} is damaged (its SHA-256 does not match the manifest)");
         if (trees)
-            return (manifest, TreeEnsembleFile.Read(bytes, manifest.Labels.Count, dimension, manifest.Temperature, source));
+        {
+            TreeEnsemble ensemble = treesRead is null
+                ? TreeEnsembleFile.Read(bytes, null, int.MaxValue, 1, source)
+                : treesRead.GetAwaiter().GetResult();
+            if (ensemble.Classes != manifest.Labels.Count)
+                throw new ModelFormatException($"{source}: {TreeEnsembleFile.Entry} is not valid: its number of labels does not match the manifest");
+            if (ensemble.Trees.SelectMany(t => t.Feature).DefaultIfEmpty(0).Max() >= dimension)
+                throw new ModelFormatException($"{source}: {TreeEnsembleFile.Entry} is not valid: a tree splits on a feature outside 0..{dimension - 1}");
+            return (manifest, ensemble.WithTemperature(manifest.Temperature));
+        }
 
         if (!bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
             || BitConverter.ToInt32(bytes, 8) != classes || BitConverter.ToInt32(bytes, 12) != dimension)

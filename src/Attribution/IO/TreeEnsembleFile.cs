@@ -45,27 +45,28 @@ internal static class TreeEnsembleFile
         return stream.ToArray();
     }
 
-    /// <exception cref="ModelFormatException">The bytes are not a valid ensemble for these labels and features.</exception>
-    public static TreeEnsemble Read(byte[] bytes, int classes, int dimension, double temperature, string source)
+    /// <exception cref="ModelFormatException">The bytes are not a valid ensemble for these labels (null: any) and features.</exception>
+    public static TreeEnsemble Read(byte[] bytes, int? classes, int dimension, double temperature, string source)
     {
         var reader = new Reader(bytes, source);
         if (bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw Damaged(source, "it does not start with the trees magic");
         reader.Skip(Magic.Length);
-        if (reader.Int() != classes)
-            throw Damaged(source, "its number of labels does not match the manifest");
+        int labels = reader.Int();
+        if (classes is { } expected ? labels != expected : labels is < 1 or > 100_000)
+            throw Damaged(source, $"its number of labels {labels} does not match the manifest");
         int count = reader.Int();
         if (count < 0 || count > bytes.Length / 8)
             throw Damaged(source, $"it declares {count} trees");
-        var initial = new float[classes];
-        for (int k = 0; k < classes; k++)
+        var initial = new float[labels];
+        for (int k = 0; k < labels; k++)
             initial[k] = reader.Finite();
         var trees = new RegressionTree[count];
         for (int t = 0; t < count; t++)
         {
             int label = reader.Int();
             int m = reader.Int();
-            if (label < 0 || label >= classes)
+            if (label < 0 || label >= labels)
                 throw Damaged(source, $"tree {t} adds to label {label}, which does not exist");
             // Each internal node takes 20 bytes and each leaf 4, so m is bounded by what is left.
             if (m < 0 || m > reader.Remaining / 24)

@@ -28,45 +28,64 @@ internal sealed class QuickScorer
 
     public QuickScorer(IReadOnlyList<RegressionTree> trees)
     {
-        _label = trees.Select(t => t.Label).ToArray();
-        _leafBase = new int[trees.Count];
-        _leafValue = new float[trees.Sum(t => t.LeafValue.Length)];
-        var splits = new List<(int Slot, float Threshold, int Tree, ulong Mask)>();
-        for (int t = 0, leafBase = 0; t < trees.Count; t++)
+        int count = trees.Count, splits = 0, leaves = 0, slots = 0;
+        _label = new int[count];
+        _leafBase = new int[count];
+        foreach (RegressionTree tree in trees)
         {
-            RegressionTree tree = trees[t];
-            _leafBase[t] = leafBase;
-            int position = 0;
-            Visit(tree, tree.InternalNodes == 0 ? ~0 : 0, ref position, t, leafBase, splits);
-            leafBase += tree.LeafValue.Length;
+            splits += tree.InternalNodes;
+            leaves += tree.LeafValue.Length;
+            foreach (int slot in tree.Feature)
+                slots = Math.Max(slots, slot + 1);
         }
-        int slots = splits.Count == 0 ? 0 : splits.Max(s => s.Slot) + 1;
-        splits.Sort((a, b) => a.Slot != b.Slot ? a.Slot.CompareTo(b.Slot) : a.Threshold.CompareTo(b.Threshold));
+        _leafValue = new float[leaves];
         _start = new int[slots + 1];
-        foreach (var split in splits)
-            _start[split.Slot + 1]++;
+        foreach (RegressionTree tree in trees)
+            foreach (int slot in tree.Feature)
+                _start[slot + 1]++;
         for (int s = 0; s < slots; s++)
             _start[s + 1] += _start[s];
-        _threshold = splits.Select(s => s.Threshold).ToArray();
-        _tree = splits.Select(s => s.Tree).ToArray();
-        _mask = splits.Select(s => s.Mask).ToArray();
-        _masks = new ThreadLocal<ulong[]>(() => new ulong[trees.Count]);
+        _threshold = new float[splits];
+        _tree = new int[splits];
+        _mask = new ulong[splits];
+        // Splits are dealt to their slot's run, then each (short) run is sorted by threshold.
+        int[] next = _start[..slots];
+        for (int t = 0, leafBase = 0; t < count; t++)
+        {
+            RegressionTree tree = trees[t];
+            _label[t] = tree.Label;
+            _leafBase[t] = leafBase;
+            int position = 0;
+            Visit(tree, tree.InternalNodes == 0 ? ~0 : 0, ref position, t, leafBase, next);
+            leafBase += tree.LeafValue.Length;
+        }
+        for (int s = 0; s < slots; s++)
+            for (int i = _start[s] + 1; i < _start[s + 1]; i++)
+                for (int j = i; j > _start[s] && _threshold[j - 1] > _threshold[j]; j--)
+                {
+                    (_threshold[j - 1], _threshold[j]) = (_threshold[j], _threshold[j - 1]);
+                    (_tree[j - 1], _tree[j]) = (_tree[j], _tree[j - 1]);
+                    (_mask[j - 1], _mask[j]) = (_mask[j], _mask[j - 1]);
+                }
+        _masks = new ThreadLocal<ulong[]>(() => new ulong[count]);
     }
 
     /// <summary>Numbers the leaves under <paramref name="node"/> left to right; returns their first and end positions.</summary>
-    private (int First, int End) Visit(RegressionTree tree, int node, ref int position, int t, int leafBase,
-        List<(int, float, int, ulong)> splits)
+    private (int First, int End) Visit(RegressionTree tree, int node, ref int position, int t, int leafBase, int[] next)
     {
         if (node < 0)
         {
             _leafValue[leafBase + position] = tree.LeafValue[~node];
             return (position, ++position);
         }
-        var (first, middle) = Visit(tree, tree.Left[node], ref position, t, leafBase, splits);
-        var (_, end) = Visit(tree, tree.Right[node], ref position, t, leafBase, splits);
+        var (first, middle) = Visit(tree, tree.Left[node], ref position, t, leafBase, next);
+        var (_, end) = Visit(tree, tree.Right[node], ref position, t, leafBase, next);
         // Going right rules out the left subtree's leaves, positions first..middle-1.
         ulong left = middle - first == 64 ? ulong.MaxValue : ((1UL << (middle - first)) - 1) << first;
-        splits.Add((tree.Feature[node], tree.Threshold[node], t, ~left));
+        int at = next[tree.Feature[node]]++;
+        _threshold[at] = tree.Threshold[node];
+        _tree[at] = t;
+        _mask[at] = ~left;
         return (first, end);
     }
 

@@ -52,8 +52,9 @@ internal sealed class RegressionTree
     }
 
     /// <summary>
-    /// Adds to <paramref name="bySlot"/>, times <paramref name="sign"/>, each split feature's share of
-    /// the sentence's leaf value: how much the value changes across its node on the sentence's path.
+    /// Adds to <paramref name="bySlot"/>, times <paramref name="sign"/>, each present split feature's
+    /// share of the sentence's leaf value: how much the value changes across its node on the
+    /// sentence's path.
     /// </summary>
     public void Credit<TValues>(in TValues values, Dictionary<int, double> bySlot, double sign)
         where TValues : struct, IFeatureValues
@@ -63,9 +64,14 @@ internal sealed class RegressionTree
         int node = 0;
         while (node >= 0)
         {
-            int next = values.ValueOf(Feature[node]) <= Threshold[node] ? Left[node] : Right[node];
-            double after = next >= 0 ? NodeValue[next] : LeafValue[~next];
-            bySlot[Feature[node]] = bySlot.GetValueOrDefault(Feature[node]) + sign * (after - NodeValue[node]);
+            float value = values.ValueOf(Feature[node]);
+            int next = value <= Threshold[node] ? Left[node] : Right[node];
+            // Evidence names only the features a sentence has, so absent ones are not credited.
+            if (value != 0)
+            {
+                double after = next >= 0 ? NodeValue[next] : LeafValue[~next];
+                bySlot[Feature[node]] = bySlot.GetValueOrDefault(Feature[node]) + sign * (after - NodeValue[node]);
+            }
             node = next;
         }
     }

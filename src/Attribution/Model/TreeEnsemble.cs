@@ -26,6 +26,14 @@ internal sealed class TreeEnsemble : ModelParameters
             _quick = new QuickScorer(trees);
     }
 
+    private TreeEnsemble(TreeEnsemble other, double temperature)
+        : base(other.Classes, temperature)
+    {
+        _initial = other._initial;
+        _trees = other._trees;
+        _quick = other._quick;
+    }
+
     public IReadOnlyList<float> Initial => _initial;
 
     public IReadOnlyList<RegressionTree> Trees => _trees;
@@ -46,7 +54,7 @@ internal sealed class TreeEnsemble : ModelParameters
         return new TreeEnsemble(initial, trees, Temperature);
     }
 
-    public override ModelParameters WithTemperature(double temperature) => new TreeEnsemble(_initial, _trees, temperature);
+    public override ModelParameters WithTemperature(double temperature) => new TreeEnsemble(this, temperature);
 
     public override void Scores(FeatureBuilder x, Span<double> scores)
     {
