@@ -78,14 +78,12 @@ internal sealed class Evaluator
                 predicted += counts[o, c];
             }
             correct += truePositives;
-            double precision = predicted == 0 ? 0 : (double)truePositives / predicted;
-            double recall = support == 0 ? 0 : (double)truePositives / support;
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            LabelMetrics metrics = Metrics(truePositives, predicted, support);
             if (support > 0 || predicted > 0)
-                perLabel[_labels[c]] = new LabelMetrics(precision, recall, f1, support);
+                perLabel[_labels[c]] = metrics;
             if (support > 0)
             {
-                f1Sum += f1;
+                f1Sum += metrics.F1;
                 goldLabels++;
             }
         }

@@ -58,10 +58,8 @@ public static class AttributionTrainer
         if (baseModel.Parameters is TreeEnsemble baseTrees)
         {
             // A label new to the model starts from its share of the new data.
-            var initial = new float[labels.Length];
-            LabelledSentence[] sentences = documents.SelectMany(d => d).ToArray();
-            for (int k = 0; k < labels.Length; k++)
-                initial[k] = (float)Math.Log((sentences.Count(s => s.Label == labels[k]) + 1.0) / (sentences.Length + labels.Length));
+            float[] initial = GradientBoostedTrees.Priors(documents.SelectMany(d => d)
+                .Select(s => TargetDistribution.For([Array.IndexOf(labels, s.Label)], labels.Length, 0)).ToArray(), labels.Length);
             return Train(documents, labels, options with { Trees = options.Trees with { CharacterNgrams = baseModel.Manifest.TrainerOptions.Trees.CharacterNgrams } }, null,
                 baseTrees.WithLabels(column, labels.Length, initial), progress, cancellationToken);
         }

@@ -55,13 +55,6 @@ internal sealed class BinnedFeatures
 
     public int BinCount(int feature) => BinOffset[feature + 1] - BinOffset[feature];
 
-    /// <summary>The bin of a row's value of a feature (0 when absent), by binary search of the row.</summary>
-    public int BinOf(int row, int feature)
-    {
-        int i = Array.BinarySearch(Feature, RowStart[row], RowStart[row + 1] - RowStart[row], feature);
-        return i >= 0 ? Bin[i] : 0;
-    }
-
     /// <param name="rows">Unnormalized vectors, slots sorted, the bias (slot <paramref name="dimension"/> - 1) last.</param>
     /// <param name="dimension">Number of slots, bias included; the bias is not a feature for trees.</param>
     /// <param name="maximumBins">Most bins per feature, the zero bin included (at most 255).</param>

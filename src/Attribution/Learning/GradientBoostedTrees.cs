@@ -24,14 +24,7 @@ internal static class GradientBoostedTrees
         BinnedFeatures data = BinnedFeatures.Create(examples, dimension, trees.MaximumBinCountPerFeature, trees.MinimumExampleCountPerLeaf);
         int n = data.Rows;
 
-        // Start from the log of each label's (smoothed) share.
-        var initial = new float[classes];
-        var counts = new double[classes];
-        foreach (double[] t in targets)
-            for (int k = 0; k < classes; k++)
-                counts[k] += t[k];
-        for (int k = 0; k < classes; k++)
-            initial[k] = (float)Math.Log((counts[k] + 1.0) / (n + classes));
+        float[] initial = Priors(targets, classes);
         if (start is not null)
             initial = start.Initial.ToArray();
         var scores = new double[(long)n * classes];
@@ -118,6 +111,19 @@ internal static class GradientBoostedTrees
         loss = Gradients();
         progress?.Report(new TrainingProgress(trees.NumberOfTrees, trees.NumberOfTrees, loss));
         return new TreeEnsemble(initial, ensemble.ToArray());
+    }
+
+    /// <summary>Each label's starting score: the log of its (add-one smoothed) share of the targets.</summary>
+    public static float[] Priors(IReadOnlyList<double[]> targets, int classes)
+    {
+        var counts = new double[classes];
+        foreach (double[] t in targets)
+            for (int k = 0; k < classes; k++)
+                counts[k] += t[k];
+        var priors = new float[classes];
+        for (int k = 0; k < classes; k++)
+            priors[k] = (float)Math.Log((counts[k] + 1.0) / (targets.Count + classes));
+        return priors;
     }
 
     private static int[] Sample(int n, double fraction, ref SplitMix64 random)

@@ -152,7 +152,8 @@ public class FastTreeTests
             for (int f = 0; f < data.Features; f++)
             {
                 float value = new VectorValues(rows[r]).ValueOf(data.Slot[f]);
-                int bin = data.BinOf(r, f);
+                int at = Array.BinarySearch(data.Feature, data.RowStart[r], data.RowStart[r + 1] - data.RowStart[r], f);
+                int bin = at >= 0 ? data.Bin[at] : 0;
                 // The bin is the first whose threshold (largest member) is at least the value.
                 Assert.True(value <= data.Threshold[data.BinOffset[f] + bin]);
                 if (bin > 0)
