@@ -142,6 +142,58 @@ public sealed class AttributionModel
         return results;
     }
 
+    /// <summary>
+    /// Tags a stream of articles on several threads and yields them in input order, as soon as each
+    /// is done. A bounded number of articles is in flight (twice the processor count), so memory
+    /// stays flat however long the stream; a slow consumer slows the reading.
+    /// </summary>
+    /// <param name="articles">The articles, read as they are needed.</param>
+    /// <param name="options">Prediction options, or null for the defaults.</param>
+    /// <param name="cancellationToken">Stops reading and scoring; the enumeration then throws <see cref="OperationCanceledException"/>.</param>
+    public IAsyncEnumerable<ArticleAttribution> AttributeAsync(IAsyncEnumerable<Article> articles, PredictionOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        options ??= PredictionOptions.Default;
+        options.Validate();
+        return AttributeInOrder(articles, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Tags a sequence of articles on several threads and yields them in input order; see
+    /// <see cref="AttributeAsync(IAsyncEnumerable{Article}, PredictionOptions?, CancellationToken)"/>.
+    /// </summary>
+    public IAsyncEnumerable<ArticleAttribution> AttributeAsync(IEnumerable<Article> articles, PredictionOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        return AttributeAsync(AsAsync(articles), options, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ArticleAttribution> AttributeInOrder(IAsyncEnumerable<Article> articles, PredictionOptions options,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        int window = 2 * Environment.ProcessorCount;
+        var pending = new Queue<Task<ArticleAttribution>>(window);
+        await foreach (Article article in articles.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (article is null)
+                throw new ArgumentException("The sequence holds a null article.", nameof(articles));
+            pending.Enqueue(Task.Run(() => new ArticleAttribution(article.Id, Attribute(article.Text, options)), cancellationToken));
+            if (pending.Count >= window)
+                yield return await pending.Dequeue().ConfigureAwait(false);
+        }
+        while (pending.Count > 0)
+            yield return await pending.Dequeue().ConfigureAwait(false);
+    }
+
+    private static async IAsyncEnumerable<Article> AsAsync(IEnumerable<Article> articles)
+    {
+        foreach (Article article in articles)
+            yield return article;
+        await Task.CompletedTask.ConfigureAwait(false);  // an async iterator needs one await; net8.0 has no ToAsyncEnumerable
+    }
+
     /// <summary>A scorer with the calling thread's reusable buffers; each thread gets its own.</summary>
     internal SentenceScorer Scorer() => _scorers.Value!;
 

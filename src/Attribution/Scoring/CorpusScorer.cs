@@ -80,6 +80,33 @@ public sealed class CorpusScorer
         return Run(reader, output, summary, null, null, progress, errors, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <see cref="Score(string, string, IProgress{ScoringProgress}?, Action{DocumentError}?, CancellationToken)"/>
+    /// on a dedicated thread, so that a caller such as a web request or a UI is not blocked for the
+    /// length of a corpus. Cancelling stops the run cleanly; the report then says it was interrupted.
+    /// </summary>
+    public Task<ScoringReport> ScoreAsync(string input, string output, IProgress<ScoringProgress>? progress = null,
+        Action<DocumentError>? errors = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(input);
+        ArgumentException.ThrowIfNullOrEmpty(output);
+        return Task.Factory.StartNew(() => Score(input, output, progress, errors, cancellationToken),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Runs <see cref="Score(Stream, Stream, IProgress{ScoringProgress}?, Action{DocumentError}?, CancellationToken)"/>
+    /// on a dedicated thread; see <see cref="ScoreAsync(string, string, IProgress{ScoringProgress}?, Action{DocumentError}?, CancellationToken)"/>.
+    /// </summary>
+    public Task<ScoringReport> ScoreAsync(Stream input, Stream output, IProgress<ScoringProgress>? progress = null,
+        Action<DocumentError>? errors = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        return Task.Factory.StartNew(() => Score(input, output, progress, errors, cancellationToken),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
     private ScoringReport ScoreToFile(CorpusReader reader, string settings, string output, IProgress<ScoringProgress>? progress,
         Action<DocumentError>? errors, CancellationToken cancellationToken)
     {
