@@ -7,7 +7,7 @@ namespace Attribution.Cli.Commands;
 /// <summary>
 /// <c>score [--model M.zip] --input PATH|- --output PATH|- [--input-format txt|jsonl|csv]
 /// [--format csv|jsonl] [--id-column C --text-column C] [--threads N] [--shard K/N] [--resume]
-/// [--summary FILE] [--checkpoint-interval SECONDS]</c>: tags every sentence of a corpus. Unreadable documents are reported on
+/// [--summary FILE] [--checkpoint-interval SECONDS] [--max-document-chars N]</c>: tags every sentence of a corpus. Unreadable documents are reported on
 /// stderr and make the exit code 1 after the rest is done; Ctrl-C or SIGTERM stops cleanly for
 /// <c>--resume</c>.
 /// </summary>
@@ -29,9 +29,14 @@ internal static class ScoreCommand
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run into the same output" };
         var summary = new Option<string?>("--summary") { Description = "Also write a CSV with one row per document: sentences per label" };
         var checkpoint = new Option<double>("--checkpoint-interval") { Description = "Seconds between resume checkpoints", DefaultValueFactory = _ => 2.0 };
+        var maxChars = new Option<int>("--max-document-chars")
+        {
+            Description = "Longest document scored, in characters; a longer one is reported as an error and the run goes on",
+            DefaultValueFactory = _ => ScoringOptions.Default.MaxDocumentCharacters,
+        };
         var command = new Command("score", "Tag every sentence of a corpus (folder, JSONL, CSV or standard input)")
         {
-            model, input, output, inputFormat, format, idColumn, textColumn, threads, shard, resume, summary, checkpoint,
+            model, input, output, inputFormat, format, idColumn, textColumn, threads, shard, resume, summary, checkpoint, maxChars,
         };
         command.SetAction(parse =>
         {
@@ -55,6 +60,7 @@ internal static class ScoreCommand
                     Resume = parse.GetValue(resume),
                     SummaryPath = parse.GetValue(summary),
                     CheckpointInterval = TimeSpan.FromSeconds(parse.GetValue(checkpoint)),
+                    MaxDocumentCharacters = parse.GetValue(maxChars),
                 };
                 options.Validate();
             }

@@ -42,6 +42,7 @@ internal static class CarryCues
     public static bool IsAnaphoric(TokenizedSentence current)
     {
         ReadOnlySpan<Token> tokens = current.Tokens;
+        bool? speechVerb = null;  // looked up once: per match it made a huge sentence quadratic
         for (int i = 0; i < tokens.Length; i++)
         {
             ReadOnlySpan<char> word = current.Normalized(tokens[i]);
@@ -56,7 +57,7 @@ internal static class CarryCues
             if (i + 1 < tokens.Length && Pronouns.Contains(current.Normalized(tokens[i + 1])) && (word.SequenceEqual("selon") || word.SequenceEqual("apres")))
                 return true;
             if (i + 1 < tokens.Length && (word.SequenceEqual("meme") || word.SequenceEqual("same") || word.SequenceEqual("the") || word.SequenceEqual("le") || word.SequenceEqual("la"))
-                && SourceNouns.Contains(current.Normalized(tokens[i + 1])) && (word.Length > 3 || HasSpeechVerb(current)))
+                && SourceNouns.Contains(current.Normalized(tokens[i + 1])) && (word.Length > 3 || (speechVerb ??= HasSpeechVerb(current))))
                 return true;
         }
         return false;

@@ -3,18 +3,30 @@ namespace Attribution.IO;
 /// <summary>
 /// Reads a stream line by line as raw bytes, so each line can be decoded (and rejected) on its own
 /// and errors can name the line and its byte offset. Handles LF and CRLF; a leading UTF-8 BOM is
-/// dropped. Lines may be any length; the buffer grows to the longest line.
+/// dropped. The buffer grows to the longest line up to a limit; a longer line is skipped without
+/// being held, and reported by <see cref="LineTooLong"/>, so that memory stays bounded whatever the input.
 /// </summary>
 internal sealed class ByteLineReader
 {
     private readonly Stream _stream;
+    private readonly long _maxLineBytes;
     private byte[] _buffer = new byte[1 << 16];
     private int _start;
     private int _end;
     private bool _eof;
     private long _consumed;
 
-    public ByteLineReader(Stream stream) => _stream = stream;
+    public ByteLineReader(Stream stream, long maxLineBytes = long.MaxValue)
+    {
+        _stream = stream;
+        _maxLineBytes = maxLineBytes;
+    }
+
+    /// <summary>True when the line read last was longer than the limit: it came back empty, and was skipped.</summary>
+    public bool LineTooLong { get; private set; }
+
+    /// <summary>Length in bytes of the line read last, without its terminator.</summary>
+    public long LineBytes { get; private set; }
 
     /// <summary>1-based number of the line read last.</summary>
     public long LineNumber { get; private set; }
@@ -25,6 +37,7 @@ internal sealed class ByteLineReader
     /// <summary>Reads the next line without its terminator; false at the end of the input.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
+        LineTooLong = false;
         int scanFrom = _start;
         while (true)
         {
@@ -45,6 +58,11 @@ internal sealed class ByteLineReader
                 line = Take(_end, _end);
                 return true;
             }
+            if (_end - _start >= _maxLineBytes)
+            {
+                line = SkipLongLine();
+                return true;
+            }
             int scanned = _end;
             scanFrom = scanned - Fill();
         }
@@ -54,6 +72,7 @@ internal sealed class ByteLineReader
     {
         LineNumber++;
         LineOffset = _consumed;
+        LineBytes = lineEnd - _start;
         ReadOnlySpan<byte> line = _buffer.AsSpan(_start, lineEnd - _start);
         if (LineNumber == 1)
             line = Utf8Text.WithoutBom(line);
@@ -62,6 +81,38 @@ internal sealed class ByteLineReader
         _consumed += next - _start;
         _start = next;
         return line;
+    }
+
+    /// <summary>Reads past the rest of an over-long line, a buffer at a time, keeping none of it.</summary>
+    private ReadOnlySpan<byte> SkipLongLine()
+    {
+        LineNumber++;
+        LineOffset = _consumed;
+        long length = _end - _start;
+        _start = _end = 0;
+        while (true)
+        {
+            int read = _stream.Read(_buffer, 0, _buffer.Length);
+            if (read == 0)
+            {
+                _eof = true;
+                _consumed += length;
+                break;
+            }
+            int newline = _buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                length += newline;
+                _start = newline + 1;
+                _end = read;
+                _consumed += length + 1;
+                break;
+            }
+            length += read;
+        }
+        LineBytes = length;
+        LineTooLong = true;
+        return ReadOnlySpan<byte>.Empty;
     }
 
     /// <summary>Reads more input; returns how far the unfinished line moved towards the front.</summary>

@@ -16,27 +16,42 @@ internal abstract class CorpusReader : IDisposable
     /// </summary>
     public abstract IEnumerable<CorpusRecord> Records(long skip);
 
+    /// <summary>
+    /// The longest document the run accepts, in characters. A record whose bytes could not hold
+    /// fewer is refused unread (JSON escapes take at most 6 bytes a character), so memory stays
+    /// bounded; the scorer checks the decoded length itself.
+    /// </summary>
+    public int MaxDocumentCharacters { get; init; } = int.MaxValue;
+
+    /// <summary>Raw bytes beyond which a record is refused without being held.</summary>
+    protected long MaxRecordBytes => 6L * MaxDocumentCharacters + (1 << 16);
+
+    /// <summary>The error for a record refused by its size.</summary>
+    protected string TooLong(string what, long bytes) =>
+        $"{what} {bytes:N0} bytes long, more than a document of at most {MaxDocumentCharacters:N0} characters can take (MaxDocumentCharacters, --max-document-chars); not scored.";
+
     /// <summary>Decodes a raw record into its id and text, or its error. Thread-safe.</summary>
     public virtual CorpusRecord Decode(CorpusRecord record) => record;
 
     /// <summary>Opens <paramref name="input"/> (a path, or "-" for <paramref name="standardInput"/>).</summary>
     /// <exception cref="DataFormatException">The input does not exist or lacks the columns asked for.</exception>
-    public static CorpusReader Open(string input, CorpusFormat format, string idField, string textField, Func<Stream> standardInput)
+    public static CorpusReader Open(string input, CorpusFormat format, string idField, string textField, Func<Stream> standardInput,
+        int maxDocumentCharacters = int.MaxValue)
     {
         if (input == "-")
-            return Lines(InputStreams.Decompressed(standardInput()), null, "stdin", format, idField, textField);
+            return Lines(InputStreams.Decompressed(standardInput()), null, "stdin", format, idField, textField, maxDocumentCharacters);
         if (Directory.Exists(input))
         {
             if (format != CorpusFormat.Text)
                 throw new DataFormatException([new DataError(input, 0, $"is a folder, which holds text files, but the input format is {format}.")]);
-            return new TextFolderReader(input);
+            return new TextFolderReader(input) { MaxDocumentCharacters = maxDocumentCharacters };
         }
         if (!File.Exists(input))
             throw new DataFormatException([new DataError(input, 0, "no such file or folder.")]);
         if (format == CorpusFormat.Text)
-            return new TextFolderReader(input);
+            return new TextFolderReader(input) { MaxDocumentCharacters = maxDocumentCharacters };
         Stream stream = InputStreams.OpenFile(input, out FileStream file);
-        return Lines(stream, file, Path.GetFileName(input), format, idField, textField);
+        return Lines(stream, file, Path.GetFileName(input), format, idField, textField, maxDocumentCharacters);
     }
 
     /// <summary>The format an input path implies: a folder is text files, .csv is CSV, anything else JSONL.</summary>
@@ -52,10 +67,11 @@ internal abstract class CorpusReader : IDisposable
         return CorpusFormat.JsonLines;
     }
 
-    private static CorpusReader Lines(Stream stream, FileStream? file, string name, CorpusFormat format, string idField, string textField) => format switch
+    private static CorpusReader Lines(Stream stream, FileStream? file, string name, CorpusFormat format, string idField, string textField,
+        int maxDocumentCharacters) => format switch
     {
-        CorpusFormat.JsonLines => new JsonLinesCorpusReader(stream, file, name, idField, textField),
-        CorpusFormat.Csv => new CsvCorpusReader(stream, file, name, idField, textField),
+        CorpusFormat.JsonLines => new JsonLinesCorpusReader(stream, file, name, idField, textField) { MaxDocumentCharacters = maxDocumentCharacters },
+        CorpusFormat.Csv => new CsvCorpusReader(stream, file, name, idField, textField) { MaxDocumentCharacters = maxDocumentCharacters },
         _ => throw new DataFormatException([new DataError(name, 0, "standard input can carry JSONL or CSV, not a folder of text files.")]),
     };
 

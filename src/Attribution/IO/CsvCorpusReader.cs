@@ -30,7 +30,7 @@ internal sealed class CsvCorpusReader : CorpusReader
 
     public override IEnumerable<CorpusRecord> Records(long skip)
     {
-        var lines = new ByteLineReader(_stream);
+        var lines = new ByteLineReader(_stream, MaxRecordBytes);
         var fields = new List<(int Start, int Length)>();
         var record = new List<byte>();
         if (ReadRecord(lines, record, fields) is not { } headerLine)
@@ -72,7 +72,7 @@ internal sealed class CsvCorpusReader : CorpusReader
     /// Reads one record into <paramref name="record"/> (field contents, unquoted) and
     /// <paramref name="fields"/> (their ranges). Null at the end of the input.
     /// </summary>
-    private static (long Line, long Offset, string? Error)? ReadRecord(ByteLineReader lines, List<byte> record, List<(int, int)> fields)
+    private (long Line, long Offset, string? Error)? ReadRecord(ByteLineReader lines, List<byte> record, List<(int, int)> fields)
     {
         record.Clear();
         fields.Clear();
@@ -82,12 +82,16 @@ internal sealed class CsvCorpusReader : CorpusReader
             if (!lines.TryReadLine(out line))
                 return null;
         }
-        while (line.IsEmpty);
+        while (line.IsEmpty && !lines.LineTooLong);
         long first = lines.LineNumber, offset = lines.LineOffset;
         int fieldStart = 0;
         bool quoted = false, inQuotes = false, afterQuote = false;
+        long dropped = 0;  // bytes of an over-long record let go of, so that it is never held whole
         while (true)
         {
+            // A skipped line's quotes are unknown, so the record ends there.
+            if (lines.LineTooLong)
+                return (first, offset, TooLong("the record is", dropped + record.Count + lines.LineBytes));
             for (int i = 0; i < line.Length; i++)
             {
                 byte b = line[i];
@@ -116,6 +120,13 @@ internal sealed class CsvCorpusReader : CorpusReader
                 else
                     record.Add(b);
             }
+            if (record.Count > MaxRecordBytes)
+            {
+                dropped += record.Count;
+                record.Clear();
+                fields.Clear();
+                fieldStart = 0;
+            }
             if (!inQuotes)
                 break;
             // A quoted field runs on over the line break.
@@ -124,6 +135,6 @@ internal sealed class CsvCorpusReader : CorpusReader
             record.Add((byte)'\n');
         }
         fields.Add((fieldStart, record.Count - fieldStart));
-        return (first, offset, null);
+        return dropped > 0 ? (first, offset, TooLong("the record is", dropped + record.Count)) : (first, offset, null);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class JsonLinesCorpusReader : CorpusReader
 
     public override IEnumerable<CorpusRecord> Records(long skip)
     {
-        var lines = new ByteLineReader(_stream);
+        var lines = new ByteLineReader(_stream, MaxRecordBytes);
         long ordinal = 0;
         while (true)
         {
@@ -53,8 +53,10 @@ internal sealed class JsonLinesCorpusReader : CorpusReader
             if (!lines.TryReadLine(out line))
                 return null;
         }
-        while (line.Trim(" \t"u8).IsEmpty);
+        while (line.Trim(" \t"u8).IsEmpty && !lines.LineTooLong);
         string location = $"{_name}:{lines.LineNumber}";
+        if (lines.LineTooLong)
+            return new CorpusRecord(ordinal, location, null, location, TooLong("the line is", lines.LineBytes));
         if (ordinal < skip)
             return new CorpusRecord(ordinal, location, null, location, null);
         return new CorpusRecord(ordinal, location, null, location, null) { RawLine = line.ToArray(), RawOffset = lines.LineOffset };

@@ -47,14 +47,24 @@ internal sealed class TextFolderReader : CorpusReader
     public override CorpusRecord Decode(CorpusRecord record) =>
         record.RawFile is { } path ? Read(record.Ordinal, record.Id, path, record.Location) : record;
 
-    private static CorpusRecord Read(long ordinal, string id, string path, string location)
+    private CorpusRecord Read(long ordinal, string id, string path, string location)
     {
         byte[] bytes;
         try
         {
             using Stream stream = InputStreams.OpenFile(path, out _);
             using var memory = new MemoryStream();
-            stream.CopyTo(memory);
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                total += read;
+                // Not read to its end: a compressed file may inflate without bound.
+                if (total > MaxRecordBytes)
+                    return new CorpusRecord(ordinal, id, null, location, TooLong("the file is over", MaxRecordBytes));
+                memory.Write(buffer, 0, read);
+            }
             bytes = memory.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)

@@ -54,7 +54,7 @@ public sealed class CorpusScorer
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(output);
         CorpusFormat format = _options.InputFormat ?? CorpusReader.InferFormat(input);
-        using CorpusReader reader = CorpusReader.Open(input, format, _options.IdField, _options.TextField, Console.OpenStandardInput);
+        using CorpusReader reader = CorpusReader.Open(input, format, _options.IdField, _options.TextField, Console.OpenStandardInput, _options.MaxDocumentCharacters);
         if (output == "-")
         {
             if (_options.Resume)
@@ -75,7 +75,8 @@ public sealed class CorpusScorer
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        using CorpusReader reader = CorpusReader.Open("-", _options.InputFormat ?? CorpusFormat.JsonLines, _options.IdField, _options.TextField, () => input);
+        using CorpusReader reader = CorpusReader.Open("-", _options.InputFormat ?? CorpusFormat.JsonLines, _options.IdField, _options.TextField, () => input,
+            _options.MaxDocumentCharacters);
         using Stream? summary = OpenFresh(_options.SummaryPath);
         return Run(reader, output, summary, null, null, progress, errors, cancellationToken);
     }
@@ -189,7 +190,8 @@ public sealed class CorpusScorer
         $"text={_options.TextField}",
         $"shard={_options.Shard}",
         $"summary={_options.SummaryPath is not null}",
-        $"evidence={_options.EvidenceCount}");
+        $"evidence={_options.EvidenceCount}",
+        $"max-chars={_options.MaxDocumentCharacters}");
 
     /// <summary>
     /// The pipeline. <paramref name="start"/> is the checkpoint of a run being resumed;
@@ -362,6 +364,8 @@ public sealed class CorpusScorer
                     document.Error = $"could not be read: {e.Message}";
                 }
                 document.InShard = _options.Shard.Contains(document.Record.Id);
+                if (document.InShard && document.Record.Text is { Length: var length } && length > _options.MaxDocumentCharacters)
+                    document.Error = $"{length:N0} characters long, more than the limit of {_options.MaxDocumentCharacters:N0} (MaxDocumentCharacters, --max-document-chars); not scored.";
                 if (document.InShard && document.Record.Error is null && document.Error is null)
                     scorer = Score(document, scorer, formatter, explain, spans, probabilities, counts);
             }
