@@ -43,4 +43,14 @@ internal static class TestCorpus
     /// <summary>Trainer options that keep tests fast: a small hash space.</summary>
     public static TrainerOptions FastOptions(int seed = 1) =>
         new() { Seed = seed, CalibrationFolds = 0, Featurizer = new FeaturizerOptions { HashBits = 14 } };
+
+    /// <summary>Writes sentences as a labelled CSV file (the format of training-data/).</summary>
+    public static string WriteCsv(string path, IEnumerable<LabelledSentence> sentences)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("doc_id,sentence_index,text,labels");
+        foreach (LabelledSentence s in sentences)
+            writer.WriteLine($"{s.DocumentId},{s.Index},\"{s.Text.Replace("\"", "\"\"")}\",{string.Join('|', s.Labels)}");
+        return path;
+    }
 }

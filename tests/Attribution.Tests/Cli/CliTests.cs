@@ -8,15 +8,8 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private string WriteCorpus(string name, IEnumerable<LabelledSentence> sentences)
-    {
-        string path = Path.Combine(_folder, name);
-        using var writer = new StreamWriter(path);
-        writer.WriteLine("doc_id,sentence_index,text,labels");
-        foreach (LabelledSentence s in sentences)
-            writer.WriteLine($"{s.DocumentId},{s.Index},\"{s.Text.Replace("\"", "\"\"")}\",{string.Join('|', s.Labels)}");
-        return path;
-    }
+    private string WriteCorpus(string name, IEnumerable<LabelledSentence> sentences) =>
+        TestCorpus.WriteCsv(Path.Combine(_folder, name), sentences);
 
     [Fact]
     public void Train_then_evaluate_json_prints_the_design_schema()

@@ -76,7 +76,7 @@ public sealed class ScoreCliTests : IDisposable
         int kills = 0;
         for (int attempt = 0; attempt < 3 && !File.Exists(output); attempt++)
         {
-            using Process process = Start([.. resumable, .. attempt > 0 ? new[] { "--resume" } : []]);
+            using Process process = CliRunner.Start([.. resumable, .. attempt > 0 ? new[] { "--resume" } : []]);
             var clock = Stopwatch.StartNew();
             while (!File.Exists(output + ".checkpoint") && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(1))
                 Thread.Sleep(5);
@@ -113,7 +113,7 @@ public sealed class ScoreCliTests : IDisposable
 
         string output = PathOf("stopped.csv");
         string[] stoppable = [.. common, "--output", output, "--checkpoint-interval", "0.01"];
-        using Process process = Start(stoppable, out StringWriter stderr);
+        using Process process = CliRunner.Start(stoppable, out StringWriter stderr);
         var clock = Stopwatch.StartNew();
         while (!File.Exists(output + ".checkpoint") && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(1))
             Thread.Sleep(5);
@@ -130,29 +130,5 @@ public sealed class ScoreCliTests : IDisposable
         var resumed = CliRunner.Run(null, [.. stoppable, "--resume"]);
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Equal(File.ReadAllBytes(PathOf("whole.csv")), File.ReadAllBytes(output));
-    }
-
-    private static Process Start(string[] args) => Start(args, out _);
-
-    private static Process Start(string[] args, out StringWriter stderr)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Attribution.Cli.dll"));
-        foreach (string arg in args)
-            start.ArgumentList.Add(arg);
-        Process process = Process.Start(start)!;
-        var errors = new StringWriter();
-        stderr = errors;
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (errors)
-                    errors.WriteLine(e.Data);
-            }
-        };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        return process;
     }
 }
