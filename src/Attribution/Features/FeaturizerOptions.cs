@@ -9,6 +9,9 @@ public sealed record FeaturizerOptions
     /// <summary>Features are hashed into 2^HashBits slots (per label). Default 18.</summary>
     public int HashBits { get; init; } = 18;
 
+    /// <summary>The largest <see cref="HashBits"/> allowed.</summary>
+    internal const int MaxHashBits = 24;
+
     /// <summary>Shortest character n-gram taken from each word. Default 3.</summary>
     public int CharNgramMin { get; init; } = 3;
 
@@ -34,8 +37,8 @@ public sealed record FeaturizerOptions
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
     public void Validate()
     {
-        if (HashBits is < 10 or > 24)
-            throw new ArgumentOutOfRangeException(nameof(HashBits), HashBits, "HashBits must be between 10 and 24.");
+        if (HashBits is < 10 or > MaxHashBits)
+            throw new ArgumentOutOfRangeException(nameof(HashBits), HashBits, $"HashBits must be between 10 and {MaxHashBits}.");
         if (CharNgramMax != 0 && (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8))
             throw new ArgumentOutOfRangeException(nameof(CharNgramMax), CharNgramMax, "Character n-grams need 1 <= CharNgramMin <= CharNgramMax <= 8 (or CharNgramMax = 0 to disable).");
         if (ContextSentences is < 0 or > 2)

@@ -21,6 +21,9 @@ internal static class ModelFile
     private const long MaxManifestBytes = 1 << 20;
     private const long MaxWeightsBytes = 1L << 30;
     private const long MaxParallelWeightsBytes = 64L << 20;
+    // Trees parsed before the manifest is read are checked against the largest dimension any
+    // manifest allows, so that a damaged feature index cannot size the scorer's tables.
+    private const int MaxDimension = (1 << FeaturizerOptions.MaxHashBits) + 1;
     private static readonly byte[] Magic = "ATTRWGT1"u8.ToArray();
     // Fixed entry times: the same model gives the same bytes whenever it is saved.
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -119,7 +122,7 @@ internal static class ModelFile
             {
                 byte[] read = ReadBounded(weightsEntry, MaxParallelWeightsBytes, source);
                 if (weightsEntry.FullName == TreeEnsembleFile.Entry)
-                    treesRead = Task.Run(() => TreeEnsembleFile.Read(read, classes: null, int.MaxValue, 1, source));
+                    treesRead = Task.Run(() => TreeEnsembleFile.Read(read, classes: null, MaxDimension, 1, source));
                 return (read, Sha256(read));
             });
             try
@@ -164,7 +167,7 @@ internal static class ModelFile
         if (trees)
         {
             TreeEnsemble ensemble = treesRead is null
-                ? TreeEnsembleFile.Read(bytes, null, int.MaxValue, 1, source)
+                ? TreeEnsembleFile.Read(bytes, null, dimension, 1, source)
                 : treesRead.GetAwaiter().GetResult();
             if (ensemble.Classes != manifest.Labels.Count)
                 throw new ModelFormatException($"{source}: {TreeEnsembleFile.Entry} is not valid: its number of labels does not match the manifest");

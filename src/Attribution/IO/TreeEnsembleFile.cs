@@ -90,11 +90,31 @@ internal static class TreeEnsembleFile
                 nodeValue[i] = reader.Finite();
             for (int i = 0; i <= m; i++)
                 leafValue[i] = reader.Finite();
+            CheckShape(left, right, t, source);
             trees[t] = new RegressionTree(label, feature, threshold, left, right, nodeValue, leafValue);
         }
         if (reader.Remaining != 0)
             throw Damaged(source, $"{reader.Remaining} bytes follow the last tree");
         return new TreeEnsemble(initial, trees, temperature);
+    }
+
+    /// <summary>
+    /// Every node but the root, and every leaf, must be the child of exactly one node: forward
+    /// references alone allow shared subtrees, whose walks the scorer would repeat without bound.
+    /// </summary>
+    private static void CheckShape(int[] left, int[] right, int tree, string source)
+    {
+        int m = left.Length;
+        var nodeParents = new byte[m];
+        var leafParents = new byte[m + 1];
+        foreach (int child in left.Concat(right))
+        {
+            ref byte parents = ref child >= 0 ? ref nodeParents[child] : ref leafParents[~child];
+            if (++parents > 1)
+                throw Damaged(source, $"tree {tree} reaches {(child >= 0 ? $"node {child}" : $"leaf {~child}")} twice");
+        }
+        if (m > 0 && (nodeParents.AsSpan(1).Contains((byte)0) || leafParents.AsSpan().Contains((byte)0)))
+            throw Damaged(source, $"tree {tree} has a node or leaf that no node reaches");
     }
 
     // A child is a later internal node or a leaf, so every walk moves forward and ends.
