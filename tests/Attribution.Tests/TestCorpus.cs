@@ -44,6 +44,10 @@ internal static class TestCorpus
     public static TrainerOptions FastOptions(int seed = 1) =>
         new() { Seed = seed, CalibrationFolds = 0, Featurizer = new FeaturizerOptions { HashBits = 14 } };
 
+    /// <summary>A small model with three labels, unlike the shipped model's seven, so a swap between the two is visible.</summary>
+    public static AttributionModel ThreeLabelModel() =>
+        AttributionTrainer.Train(Generate(20).Where(s => s.Label is "OSDH" or "SANA" or "None"), FastOptions());
+
     /// <summary>Writes sentences as a labelled CSV file (the format of training-data/).</summary>
     public static string WriteCsv(string path, IEnumerable<LabelledSentence> sentences)
     {

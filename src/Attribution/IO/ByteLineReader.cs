@@ -73,21 +73,17 @@ internal sealed class ByteLineReader
         LineNumber++;
         LineOffset = _consumed;
         LineBytes = lineEnd - _start;
-        if (LineBytes > _maxLineBytes)
-        {
-            // Held already (it fitted in the buffer's last growth), but refused like any longer line.
-            LineTooLong = true;
-            _consumed += next - _start;
-            _start = next;
-            return ReadOnlySpan<byte>.Empty;
-        }
         ReadOnlySpan<byte> line = _buffer.AsSpan(_start, lineEnd - _start);
+        _consumed += next - _start;
+        _start = next;
+        // Held already (it fitted in the buffer's last growth), but refused like any longer line.
+        LineTooLong = LineBytes > _maxLineBytes;
+        if (LineTooLong)
+            return ReadOnlySpan<byte>.Empty;
         if (LineNumber == 1)
             line = Utf8Text.WithoutBom(line);
         if (!line.IsEmpty && line[^1] == '\r')
             line = line[..^1];
-        _consumed += next - _start;
-        _start = next;
         return line;
     }
 

@@ -26,9 +26,17 @@ internal abstract class CorpusReader : IDisposable
     /// <summary>Raw bytes beyond which a record is refused without being held.</summary>
     protected long MaxRecordBytes => 6L * MaxDocumentCharacters + (1 << 16);
 
+    private const string LimitNote = " (MaxDocumentCharacters, --max-document-chars); not scored.";
+
     /// <summary>The error for a record refused by its size.</summary>
     protected string TooLong(string what, long bytes) =>
-        $"{what} {bytes:N0} bytes long, more than a document of at most {MaxDocumentCharacters:N0} characters can take (MaxDocumentCharacters, --max-document-chars); not scored.";
+        $"{what} {bytes:N0} bytes long, more than a document of at most {MaxDocumentCharacters:N0} characters can take{LimitNote}";
+
+    /// <summary>The decoded record, or an error in its place when its text is longer than <see cref="MaxDocumentCharacters"/>.</summary>
+    public CorpusRecord WithinLimit(CorpusRecord record) =>
+        record.Text is { Length: var length } && length > MaxDocumentCharacters
+            ? record with { Text = null, Error = $"{length:N0} characters long, more than the limit of {MaxDocumentCharacters:N0}{LimitNote}" }
+            : record;
 
     /// <summary>Decodes a raw record into its id and text, or its error. Thread-safe.</summary>
     public virtual CorpusRecord Decode(CorpusRecord record) => record;

@@ -91,8 +91,7 @@ public sealed class CorpusScorer
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(output);
-        return Task.Factory.StartNew(() => Score(input, output, progress, errors, cancellationToken),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return OnOwnThread(() => Score(input, output, progress, errors, cancellationToken));
     }
 
     /// <summary>
@@ -104,9 +103,12 @@ public sealed class CorpusScorer
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        return Task.Factory.StartNew(() => Score(input, output, progress, errors, cancellationToken),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return OnOwnThread(() => Score(input, output, progress, errors, cancellationToken));
     }
+
+    // A run blocks its thread for as long as the corpus takes, so it gets one of its own rather than a pool thread.
+    private static Task<ScoringReport> OnOwnThread(Func<ScoringReport> run) =>
+        Task.Factory.StartNew(run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private ScoringReport ScoreToFile(CorpusReader reader, string settings, string output, IProgress<ScoringProgress>? progress,
         Action<DocumentError>? errors, CancellationToken cancellationToken)
@@ -364,8 +366,8 @@ public sealed class CorpusScorer
                     document.Error = $"could not be read: {e.Message}";
                 }
                 document.InShard = _options.Shard.Contains(document.Record.Id);
-                if (document.InShard && document.Record.Text is { Length: var length } && length > _options.MaxDocumentCharacters)
-                    document.Error = $"{length:N0} characters long, more than the limit of {_options.MaxDocumentCharacters:N0} (MaxDocumentCharacters, --max-document-chars); not scored.";
+                if (document.InShard)
+                    document.Record = reader.WithinLimit(document.Record);
                 if (document.InShard && document.Record.Error is null && document.Error is null)
                     scorer = Score(document, scorer, formatter, explain, spans, probabilities, counts);
             }

@@ -19,10 +19,6 @@ public sealed class HostingTests : IDisposable
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    /// <summary>A small model whose labels differ from the shipped model's, so a reload is visible.</summary>
-    private static AttributionModel OtherModel() =>
-        AttributionTrainer.Train(TestCorpus.Generate(20).Where(s => s.Label is "OSDH" or "SANA" or "None"), TestCorpus.FastOptions());
-
     [Fact]
     public void AddAttribution_shares_one_model_loaded_once_and_logged()
     {
@@ -55,7 +51,7 @@ public sealed class HostingTests : IDisposable
         var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         provider.Reloaded += (_, _) => reloaded.TrySetResult();
 
-        AttributionModel other = OtherModel();
+        AttributionModel other = TestCorpus.ThreeLabelModel();
         other.Save(path);
         await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
 

@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace Attribution.Tests.Model;
 
@@ -57,7 +55,7 @@ public class ModelFileTests(ModelFixture fixture) : IClassFixture<ModelFixture>
     [Fact]
     public void Refuses_weights_whose_bytes_were_changed()
     {
-        byte[] damaged = Rewrite(fixture.Bytes, weights: w => w[100] ^= 0x40);
+        byte[] damaged = ModelFileEditor.Rewrite(fixture.Bytes, weights: w => w[100] ^= 0x40);
         var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(damaged)));
         Assert.Contains("SHA-256", e.Message);
     }
@@ -65,7 +63,7 @@ public class ModelFileTests(ModelFixture fixture) : IClassFixture<ModelFixture>
     [Fact]
     public void Refuses_an_unknown_format_version()
     {
-        byte[] future = Rewrite(fixture.Bytes, manifest: m => m["formatVersion"] = 99);
+        byte[] future = ModelFileEditor.Rewrite(fixture.Bytes, manifest: m => m["formatVersion"] = 99);
         var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(future)));
         Assert.Contains("version 99", e.Message);
     }
@@ -73,7 +71,7 @@ public class ModelFileTests(ModelFixture fixture) : IClassFixture<ModelFixture>
     [Fact]
     public void Refuses_a_manifest_whose_sizes_disagree_with_the_weights()
     {
-        byte[] extraLabel = Rewrite(fixture.Bytes, manifest: m => m["labels"]!.AsArray().Add("Extra"));
+        byte[] extraLabel = ModelFileEditor.Rewrite(fixture.Bytes, manifest: m => m["labels"]!.AsArray().Add("Extra"));
         var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(extraLabel)));
         Assert.Contains("does not match", e.Message);
     }
@@ -81,16 +79,16 @@ public class ModelFileTests(ModelFixture fixture) : IClassFixture<ModelFixture>
     [Fact]
     public void Refuses_a_zip_without_the_model_entries_or_with_unsafe_names()
     {
-        var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(Zip(("readme.txt", [1, 2, 3])))));
+        var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(ModelFileEditor.Zip(("readme.txt", [1, 2, 3])))));
         Assert.Contains("manifest.json", e.Message);
-        e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(Zip(("../../evil", [1]), ("manifest.json", [1])))));
+        e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(ModelFileEditor.Zip(("../../evil", [1]), ("manifest.json", [1])))));
         Assert.Contains("unsafe name", e.Message);
     }
 
     [Fact]
     public void Refuses_a_manifest_that_is_not_json()
     {
-        var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(Zip(("manifest.json", "{ not json"u8.ToArray())))));
+        var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(ModelFileEditor.Zip(("manifest.json", "{ not json"u8.ToArray())))));
         Assert.Contains("manifest.json is not valid", e.Message);
     }
 
@@ -98,38 +96,5 @@ public class ModelFileTests(ModelFixture fixture) : IClassFixture<ModelFixture>
     public void Load_of_a_missing_file_throws_file_not_found()
     {
         Assert.Throws<FileNotFoundException>(() => AttributionModel.Load(Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.zip")));
-    }
-
-    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, content) in entries)
-                using (Stream s = zip.CreateEntry(name).Open())
-                    s.Write(content);
-        return stream.ToArray();
-    }
-
-    /// <summary>Copies a model file, letting the caller change its manifest or its weights.</summary>
-    private static byte[] Rewrite(byte[] model, Action<JsonObject>? manifest = null, Action<byte[]>? weights = null)
-    {
-        using var source = new ZipArchive(new MemoryStream(model));
-        var entries = new List<(string, byte[])>();
-        foreach (ZipArchiveEntry entry in source.Entries)
-        {
-            using var content = new MemoryStream();
-            entry.Open().CopyTo(content);
-            byte[] bytes = content.ToArray();
-            if (entry.Name == "manifest.json" && manifest is not null)
-            {
-                JsonObject json = JsonNode.Parse(bytes)!.AsObject();
-                manifest(json);
-                bytes = Encoding.UTF8.GetBytes(json.ToJsonString());
-            }
-            if (entry.Name == "weights.bin")
-                weights?.Invoke(bytes);
-            entries.Add((entry.FullName, bytes));
-        }
-        return Zip([.. entries]);
     }
 }

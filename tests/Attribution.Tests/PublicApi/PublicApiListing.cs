@@ -35,7 +35,7 @@ internal static class PublicApiListing
     private static string TypeHeader(Type type)
     {
         string kind = type.IsEnum ? "enum" : type.IsInterface ? "interface" : type.IsValueType ? "struct" : "class";
-        if (type.GetMethod("<Clone>$") is not null || (type.IsValueType && type.GetProperty("EqualityContract", Declared) is null && IsRecordStruct(type)))
+        if (type.GetMethod("<Clone>$") is not null || (type.IsValueType && IsRecordStruct(type)))
             kind = "record " + kind;
         string modifiers = type.IsAbstract && type.IsSealed ? "static " : type.IsSealed && !type.IsValueType ? "sealed " : type.IsAbstract && !type.IsInterface ? "abstract " : "";
         var bases = new List<string>();

@@ -44,7 +44,7 @@ public sealed class ConcurrencyTests : IDisposable
     public async Task A_model_reloaded_under_load_is_never_served_half_loaded()
     {
         // Two models with different labels; each answer must be exactly that of the model it came from.
-        AttributionModel other = AttributionTrainer.Train(TestCorpus.Generate(20).Where(s => s.Label is "OSDH" or "SANA" or "None"), TestCorpus.FastOptions());
+        AttributionModel other = TestCorpus.ThreeLabelModel();
         string path = Path.Combine(_folder, "model.zip");
         Shipped.Save(path);
         string[] shippedAnswers = Articles.Select(a => Describe(Shipped.Attribute(a))).ToArray();

@@ -21,4 +21,8 @@ internal static class HostileStrings
             text.Append(Pieces[random.Next(Pieces.Length)]);
         return text.ToString();
     }
+
+    /// <summary>As <see cref="Next"/>, without lone surrogates: text that a file can hold as UTF-8.</summary>
+    public static string NextEncodable(Random random, int maxPieces) =>
+        Next(random, maxPieces).Replace("\uD800", "").Replace("\uDC00", "");
 }

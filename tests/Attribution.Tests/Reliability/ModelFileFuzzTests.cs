@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 using Attribution.Tests.Model;
 
 namespace Attribution.Tests.Reliability;
@@ -83,7 +78,7 @@ public sealed class ModelFileFuzzTests(ModelFixture fixture) : IClassFixture<Mod
         var outcomes = new Dictionary<string, int>();
         for (int round = 0; round < 200; round++)
         {
-            byte[] damaged = Rewrite(Bytes(model), weights: w =>
+            byte[] damaged = ModelFileEditor.Rewrite(Bytes(model), weights: w =>
             {
                 int limit = round % 2 == 0 ? 16 : w.Length;  // the header (magic, sizes), then anywhere
                 for (int i = random.Next(1, 4); i > 0; i--)
@@ -99,7 +94,7 @@ public sealed class ModelFileFuzzTests(ModelFixture fixture) : IClassFixture<Mod
     public void A_zip_bomb_is_refused_by_its_declared_size_without_being_inflated()
     {
         // 256 MB of zeros deflate to a few hundred kilobytes; the manifest asks for far less.
-        byte[] bomb = Rewrite(fixture.Bytes, replaceWeights: new byte[256 << 20]);
+        byte[] bomb = ModelFileEditor.Rewrite(fixture.Bytes, replaceWeights: new byte[256 << 20]);
         Assert.True(bomb.Length < 1 << 20, $"{bomb.Length:N0} bytes");
         long before = GC.GetAllocatedBytesForCurrentThread();
         var e = Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(bomb)));
@@ -112,7 +107,7 @@ public sealed class ModelFileFuzzTests(ModelFixture fixture) : IClassFixture<Mod
     [Fact]
     public void A_manifest_larger_than_its_limit_and_a_foreign_file_are_refused_with_clear_messages()
     {
-        byte[] huge = Rewrite(fixture.Bytes, manifest: m => m["padding"] = new string(' ', 2 << 20));
+        byte[] huge = ModelFileEditor.Rewrite(fixture.Bytes, manifest: m => m["padding"] = new string(' ', 2 << 20));
         Assert.Contains("manifest.json declares", Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(huge))).Message);
 
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D];
@@ -123,45 +118,9 @@ public sealed class ModelFileFuzzTests(ModelFixture fixture) : IClassFixture<Mod
     [Fact]
     public void A_trees_file_under_a_linear_manifest_and_weights_under_a_tree_manifest_are_refused()
     {
-        byte[] swapped = Rewrite(ShippedBytes, manifest: m => m["trainer"] = "sdca", renameWeights: "weights.bin");
+        byte[] swapped = ModelFileEditor.Rewrite(ShippedBytes, manifest: m => m["trainer"] = "sdca", renameWeights: "weights.bin");
         Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(swapped)));
-        byte[] mislabelled = Rewrite(fixture.Bytes, renameWeights: "trees.bin");
+        byte[] mislabelled = ModelFileEditor.Rewrite(fixture.Bytes, renameWeights: "trees.bin");
         Assert.Throws<ModelFormatException>(() => AttributionModel.Load(new MemoryStream(mislabelled)));
-    }
-
-    /// <summary>Copies a model file, changing its manifest, its weights or trees entry, or that entry's name.</summary>
-    private static byte[] Rewrite(byte[] model, Action<JsonObject>? manifest = null, Action<byte[]>? weights = null, bool fixHash = false,
-        byte[]? replaceWeights = null, string? renameWeights = null)
-    {
-        var entries = new List<(string Name, byte[] Content)>();
-        using (var source = new ZipArchive(new MemoryStream(model)))
-            foreach (ZipArchiveEntry entry in source.Entries)
-            {
-                using var content = new MemoryStream();
-                entry.Open().CopyTo(content);
-                entries.Add((entry.FullName, content.ToArray()));
-            }
-        int w = entries.FindIndex(e => e.Name is "weights.bin" or "trees.bin");
-        if (replaceWeights is not null)
-            entries[w] = (entries[w].Name, replaceWeights);
-        weights?.Invoke(entries[w].Content);
-        if (renameWeights is not null)
-            entries[w] = (renameWeights, entries[w].Content);
-        int m = entries.FindIndex(e => e.Name == "manifest.json");
-        JsonObject json = JsonNode.Parse(entries[m].Content)!.AsObject();
-        manifest?.Invoke(json);
-        if (fixHash)
-        {
-            json["weightsSha256"] = Convert.ToHexString(SHA256.HashData(entries[w].Content)).ToLowerInvariant();
-            json["weightsLength"] = entries[w].Content.Length;
-        }
-        entries[m] = ("manifest.json", Encoding.UTF8.GetBytes(json.ToJsonString()));
-
-        var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, content) in entries)
-                using (Stream s = zip.CreateEntry(name, CompressionLevel.Optimal).Open())
-                    s.Write(content);
-        return stream.ToArray();
     }
 }
