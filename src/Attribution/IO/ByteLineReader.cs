@@ -25,6 +25,12 @@ internal sealed class ByteLineReader
     /// <summary>True when the line read last was longer than the limit: it came back empty, and was skipped.</summary>
     public bool LineTooLong { get; private set; }
 
+    /// <summary>
+    /// Number of double-quote bytes in the line read last when it was skipped as too long: their
+    /// parity tells a CSV reader whether the skipped line ends inside a quoted field.
+    /// </summary>
+    public long SkippedQuotes { get; private set; }
+
     /// <summary>Length in bytes of the line read last, without its terminator.</summary>
     public long LineBytes { get; private set; }
 
@@ -79,7 +85,10 @@ internal sealed class ByteLineReader
         // Held already (it fitted in the buffer's last growth), but refused like any longer line.
         LineTooLong = LineBytes > _maxLineBytes;
         if (LineTooLong)
+        {
+            SkippedQuotes = line.Count((byte)'"');
             return ReadOnlySpan<byte>.Empty;
+        }
         if (LineNumber == 1)
             line = Utf8Text.WithoutBom(line);
         if (!line.IsEmpty && line[^1] == '\r')
@@ -93,6 +102,7 @@ internal sealed class ByteLineReader
         LineNumber++;
         LineOffset = _consumed;
         long length = _end - _start;
+        long quotes = _buffer.AsSpan(_start, _end - _start).Count((byte)'"');
         _start = _end = 0;
         while (true)
         {
@@ -107,14 +117,17 @@ internal sealed class ByteLineReader
             if (newline >= 0)
             {
                 length += newline;
+                quotes += _buffer.AsSpan(0, newline).Count((byte)'"');
                 _start = newline + 1;
                 _end = read;
                 _consumed += length + 1;
                 break;
             }
             length += read;
+            quotes += _buffer.AsSpan(0, read).Count((byte)'"');
         }
         LineBytes = length;
+        SkippedQuotes = quotes;
         LineTooLong = true;
         return ReadOnlySpan<byte>.Empty;
     }

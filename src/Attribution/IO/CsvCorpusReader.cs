@@ -89,9 +89,20 @@ internal sealed class CsvCorpusReader : CorpusReader
         long dropped = 0;  // bytes of an over-long record let go of, so that it is never held whole
         while (true)
         {
-            // A skipped line's quotes are unknown, so the record ends there.
             if (lines.LineTooLong)
-                return (first, offset, TooLong("the record is", dropped + record.Count + lines.LineBytes));
+            {
+                // The skipped line is not parsed, but in well-formed CSV every quote it holds
+                // toggles the quoted state (a doubled quote toggles twice), so the parity of its
+                // quotes says whether the record runs on past it.
+                dropped += record.Count + lines.LineBytes;
+                record.Clear();
+                fields.Clear();
+                fieldStart = 0;
+                if (lines.SkippedQuotes % 2 == 1)
+                    inQuotes = !inQuotes;
+                quoted = inQuotes;
+                afterQuote = false;
+            }
             for (int i = 0; i < line.Length; i++)
             {
                 byte b = line[i];

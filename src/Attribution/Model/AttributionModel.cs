@@ -1,3 +1,4 @@
+using System.Globalization;
 using Attribution.Evaluation;
 using Attribution.Features;
 using Attribution.IO;
@@ -66,12 +67,14 @@ public sealed class AttributionModel
 
     /// <summary>
     /// Saves the model. The file is written beside the target and renamed into place, so an
-    /// interrupted save never leaves a half-written model at <paramref name="path"/>.
+    /// interrupted save never leaves a half-written model at <paramref name="path"/>; the
+    /// temporary file a killed save left behind is removed by the next save to the same path.
     /// </summary>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
+        RemoveAbandonedTemporaries(full);
         string temporary = full + $".{Environment.ProcessId}.tmp";
         try
         {
@@ -83,6 +86,42 @@ public sealed class AttributionModel
         {
             if (File.Exists(temporary))
                 File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Deletes <c>PATH.PID.tmp</c> files whose process is gone: saves that were killed.</summary>
+    private static void RemoveAbandonedTemporaries(string full)
+    {
+        string? folder = Path.GetDirectoryName(full);
+        if (folder is null || !Directory.Exists(folder))
+            return;
+        string prefix = Path.GetFileName(full) + ".";
+        foreach (string file in Directory.EnumerateFiles(folder, prefix + "*.tmp"))
+        {
+            string pid = Path.GetFileName(file)[prefix.Length..^".tmp".Length];
+            if (!int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out int id) || IsRunning(id))
+                continue;
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another save removed it first, or it is in use: it is not this save's to insist on.
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -96,6 +96,41 @@ public sealed class HostileTextTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(100_000)]  // found whole in the reader's buffer, then refused
+    [InlineData(200_000)]  // skipped a buffer at a time
+    public void An_over_long_csv_line_inside_a_quoted_field_is_skipped_with_its_record_and_the_next_records_are_read_whole(int characters)
+    {
+        // Over-long lines are skipped unparsed; the records after them must still start where they do.
+        string huge = Words(characters, 4).Replace("forces", "\"\"forces\"\"").Replace("ville", "ville,");
+        string csv = string.Join('\n',
+            "id,text",
+            "a,\"Selon l'OSDH, 5 morts à Alep.\"",
+            "b,\"" + huge,                                  // opens a quote that runs on
+            "encore b, avec une virgule",
+            "fin de b\"",
+            "c,\"L'agence Sana, dit-on, a fait état de tirs.\"",
+            "d,\"début de d",
+            huge + "\"",                                     // closes the quote
+            "e,\"L'armée a repris la ville.\"",
+            "f,\"début de f",
+            huge,                                            // inside the quote, doubled quotes only
+            "x,\"\"y\"\", fin de f\"",
+            "g,Les combats se poursuivent.",
+            "");
+        File.WriteAllText(PathOf("in.csv"), csv);
+        var errors = new List<DocumentError>();
+        ScoringReport report = Score(PathOf("in.csv"), new ScoringOptions { MaxDocumentCharacters = 1_000, SummaryPath = PathOf("summary.csv") }, errors);
+
+        Assert.Equal(4, report.Documents);
+        Assert.Equal(3, report.Errors);
+        Assert.Equal(["in.csv:3", "in.csv:7", "in.csv:10"], errors.Select(e => Path.GetFileName(e.Location)));
+        Assert.All(errors, e => Assert.Contains("MaxDocumentCharacters", e.Message));
+        string[] summary = File.ReadAllLines(PathOf("summary.csv"))[1..];
+        Assert.Equal(["ok", "error", "ok", "error", "ok", "error", "ok"], summary.Select(l => l.Split(',')[1]));
+        Assert.Equal(["a", "c", "e", "g"], summary.Where(l => l.Split(',')[1] == "ok").Select(l => l.Split(',')[0]));
+    }
+
     [Fact]
     public void Nested_quotes_mixed_scripts_and_control_characters_are_tagged_with_nothing_lost()
     {

@@ -146,5 +146,12 @@ public sealed class InterruptionTests : IDisposable
             AttributionModel.Load(target);
         }
         Assert.True(kills >= 4, $"only {kills} of 8 runs were still going when killed");
+
+        // The temporary files of killed saves are removed by the next save to the same path.
+        File.WriteAllBytes(target + ".999999999.tmp", previous);  // no process has that id
+        var complete = CliRunner.Run(null, [.. train, "--seed", "2", "--model", target]);
+        Assert.True(complete.ExitCode == 0, complete.Stderr);
+        Assert.Equal(replacement, File.ReadAllBytes(target));
+        Assert.Empty(Directory.GetFiles(_folder, "model.zip.*.tmp"));
     }
 }
