@@ -98,8 +98,10 @@ public sealed class AttributionModel
         string prefix = Path.GetFileName(full) + ".";
         foreach (string file in Directory.EnumerateFiles(folder, prefix + "*.tmp"))
         {
-            string pid = Path.GetFileName(file)[prefix.Length..^".tmp".Length];
-            if (!int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out int id) || IsRunning(id))
+            string name = Path.GetFileName(file);
+            if (name.Length <= prefix.Length + ".tmp".Length
+                || !int.TryParse(name.AsSpan(prefix.Length, name.Length - prefix.Length - ".tmp".Length), NumberStyles.None, CultureInfo.InvariantCulture, out int id)
+                || IsRunning(id))
                 continue;
             try
             {
