@@ -92,8 +92,8 @@ public sealed class InterruptionTests : IDisposable
                 File.Delete(stale);
             for (int k = 0; k < 5 && kills < 20; k++)
             {
-                double point = random.NextDouble() * 1.1 - 0.1;
-                long bytes = point < 0 ? -1 : (long)(point * expected.Length);
+                double point = random.NextDouble();
+                long bytes = point < 0.1 ? -1 : (long)((point - 0.1) / 0.9 * expected.Length);
                 if (!KillAtProgress([.. run, "--resume"], output + ".partial", bytes, TimeSpan.FromMilliseconds(random.Next(0, 300))))
                 {
                     missed++;
