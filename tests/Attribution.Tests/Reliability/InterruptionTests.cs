@@ -14,55 +14,25 @@ public sealed class InterruptionTests : IDisposable
     private string PathOf(string name) => Path.Combine(_folder, name);
 
     /// <summary>
-    /// Starts the tool and SIGKILLs it <paramref name="delay"/> after it has written
-    /// <paramref name="lines"/> lines of progress to stderr; true when it was still running.
+    /// Starts the tool and SIGKILLs it <paramref name="delay"/> after <paramref name="reached"/>
+    /// (given its stderr so far) holds; true when it was still running. Kill points set by the
+    /// run's progress, not by wall time, land inside the run however busy the machine is.
     /// </summary>
-    private static bool KillAfterProgressLines(string[] args, int lines, TimeSpan delay)
+    private static bool KillWhen(string[] args, Func<string, bool> reached, TimeSpan delay)
     {
         using Process process = CliRunner.Start(args, out StringWriter stderr);
         while (true)
         {
             if (process.WaitForExit(TimeSpan.FromMilliseconds(2)))
                 return false;
+            string progress;
             lock (stderr)
-            {
-                if (stderr.ToString().Count(c => c == '\n') >= lines)
-                    break;
-            }
+                progress = stderr.ToString();
+            if (reached(progress))
+                break;
         }
         if (process.WaitForExit(delay))
             return false;
-        process.Kill();
-        process.WaitForExit();
-        return true;
-    }
-
-    /// <summary>
-    /// Starts the tool and SIGKILLs it once <paramref name="growing"/> holds <paramref name="bytes"/>
-    /// bytes, or after a start-up delay when <paramref name="bytes"/> is negative; true when it was
-    /// still running. Kill points measured in output written, not in wall time, land inside the run
-    /// however busy the machine is.
-    /// </summary>
-    private static bool KillAtProgress(string[] args, string growing, long bytes, TimeSpan startupDelay)
-    {
-        using Process process = CliRunner.Start(args);
-        var file = new FileInfo(growing);
-        if (bytes < 0)
-        {
-            if (process.WaitForExit(startupDelay))
-                return false;
-        }
-        else
-        {
-            while (true)
-            {
-                if (process.WaitForExit(TimeSpan.FromMilliseconds(2)))
-                    return false;
-                file.Refresh();
-                if (file.Exists && file.Length >= bytes)
-                    break;
-            }
-        }
         process.Kill();
         process.WaitForExit();
         return true;
@@ -92,9 +62,13 @@ public sealed class InterruptionTests : IDisposable
                 File.Delete(stale);
             for (int k = 0; k < 5 && kills < 20; k++)
             {
+                // One point in ten is a delay after start-up; the others a share of the output written.
                 double point = random.NextDouble();
-                long bytes = point < 0.1 ? -1 : (long)((point - 0.1) / 0.9 * expected.Length);
-                if (!KillAtProgress([.. run, "--resume"], output + ".partial", bytes, TimeSpan.FromMilliseconds(random.Next(0, 300))))
+                long bytes = point < 0.1 ? 0 : (long)((point - 0.1) / 0.9 * expected.Length);
+                int startupMilliseconds = random.Next(0, 300);
+                TimeSpan delay = point < 0.1 ? TimeSpan.FromMilliseconds(startupMilliseconds) : TimeSpan.Zero;
+                var partial = new FileInfo(output + ".partial");
+                if (!KillWhen([.. run, "--resume"], _ => { partial.Refresh(); return bytes == 0 || partial.Exists && partial.Length >= bytes; }, delay))
                 {
                     missed++;
                     break;
@@ -139,7 +113,8 @@ public sealed class InterruptionTests : IDisposable
         for (int attempt = 0; attempt < 8; attempt++)
         {
             File.WriteAllBytes(target, previous);
-            if (KillAfterProgressLines([.. train, "--seed", "2", "--model", target], random.Next(0, progressLines + 1), TimeSpan.FromMilliseconds(random.Next(0, 100))))
+            int lines = random.Next(0, progressLines + 1);
+            if (KillWhen([.. train, "--seed", "2", "--model", target], stderr => stderr.Count(c => c == '\n') >= lines, TimeSpan.FromMilliseconds(random.Next(0, 100))))
                 kills++;
             byte[] left = File.ReadAllBytes(target);
             Assert.True(left.SequenceEqual(previous) || left.SequenceEqual(replacement), "a half-written model was left at the target path");
